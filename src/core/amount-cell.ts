@@ -1,0 +1,66 @@
+// How the engine reads one cell of a table: as an amount, a zero, a marker, a label or something broken.
+// Excel gives numbers as numbers; officers also type or paste amounts as text ("766,023", "4,800천원 (구비)"),
+// so text is parsed with the same rules as pasted input.
+import type { Cell } from "./grid";
+import { parseNumber, type ParsedNumber } from "./numbers";
+import { parseHeadline, type SplitPart } from "./headlines";
+import { convert } from "./numbers";
+import type { Unit } from "./units";
+
+export type AmountCell =
+  /** A usable amount. `value` is in `unit` when the cell names one, else in the table's unit. */
+  | { kind: "amount"; value: number; unit?: Unit; asText: boolean; splits?: SplitPart[]; formula?: string; evaluated?: boolean }
+  /** Blank or a dash: no amount. Counts as 0 in sums. */
+  | { kind: "zero"; dash: boolean }
+  | { kind: "non-budget" }
+  | { kind: "malformed"; text: string; reason: string }
+  /** A formula whose value is unknown (no cached result and not a SUM/+ we can evaluate). */
+  | { kind: "not-calculated"; formula: string }
+  | { kind: "text"; text: string };
+
+/** Reads a cell. `evaluated` is the engine's own result for a formula without a cached value. */
+export function readAmountCell(cell: Cell | undefined, evaluated?: number): AmountCell {
+  if (cell === undefined) return { kind: "zero", dash: false };
+  const v = cell.v;
+  if (v === undefined) {
+    if (cell.f === undefined) return { kind: "zero", dash: false };
+    if (evaluated === undefined) return { kind: "not-calculated", formula: cell.f };
+    return { kind: "amount", value: evaluated, asText: false, formula: cell.f, evaluated: true };
+  }
+  if (typeof v === "number") {
+    return Number.isFinite(v)
+      ? { kind: "amount", value: v, asText: false, formula: cell.f }
+      : { kind: "malformed", text: String(v), reason: "other" };
+  }
+  if (v === null) return { kind: "zero", dash: false };
+  if (typeof v === "boolean") return { kind: "text", text: String(v) };
+  return readAmountText(v);
+}
+
+export function readAmountText(text: string): AmountCell {
+  const p: ParsedNumber = parseNumber(text);
+  switch (p.kind) {
+    case "number":
+      return { kind: "amount", value: p.value, unit: p.unit, asText: p.unit === undefined };
+    case "none":
+      return { kind: "zero", dash: p.text.trim() !== "" };
+    case "non-budget":
+      return { kind: "non-budget" };
+    case "malformed":
+      return { kind: "malformed", text, reason: p.reason };
+    case "text": {
+      // "4,800천원 (구비)", "공모 선정 24,000천원 (국비/시비/구비/민간) (16,800/…)": an amount with a note.
+      const h = parseHeadline(text);
+      if (h !== undefined && h.kind === "amount" && !text.includes(":")) {
+        return { kind: "amount", value: h.amount.value, unit: h.amount.unit, asText: false, splits: h.splits };
+      }
+      return { kind: "text", text };
+    }
+  }
+}
+
+/** The cell's amount in the table's unit (unitless amounts are already in it). */
+export function amountIn(cell: AmountCell & { kind: "amount" }, tableUnit: Unit | undefined): number {
+  if (cell.unit === undefined || tableUnit === undefined || cell.unit === tableUnit) return cell.value;
+  return convert(cell.value, cell.unit, tableUnit).value;
+}

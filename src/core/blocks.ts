@@ -1,0 +1,97 @@
+// Splits a sheet into table blocks and text lines. Budget sheets are documents: text lines (one cell,
+// usually column A) between tables; a table row has two or more filled cells (merged cells count as filled).
+import type { Range } from "./grid";
+import type { SheetView } from "./sheet-view";
+
+export interface TextLine {
+  r: number;
+  c: number;
+  text: string;
+}
+
+export interface Block {
+  range: Range;
+}
+
+export interface Layout {
+  blocks: Block[];
+  lines: TextLine[];
+}
+
+function filledCount(view: SheetView, r: number): { n: number; c0: number; c1: number; only: number } {
+  let n = 0;
+  let c0 = -1;
+  let c1 = -1;
+  let only = -1;
+  const row = view.sheet.cells[r];
+  const width = Math.max(row?.length ?? 0, view.cols);
+  for (let c = 0; c < width; c++) {
+    const cell = row?.[c];
+    const filled = (cell !== undefined && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined)) || view.mergeAt(r, c) !== undefined;
+    if (!filled) continue;
+    n++;
+    if (c0 < 0) c0 = c;
+    c1 = c;
+    only = c;
+  }
+  return { n, c0, c1, only };
+}
+
+export function findLayout(view: SheetView): Layout {
+  const blocks: Block[] = [];
+  const lines: TextLine[] = [];
+  let open: Range | undefined;
+  let blankRun = 0;
+  const close = (): void => {
+    if (open !== undefined && open.r1 > open.r0) blocks.push({ range: open });
+    else if (open !== undefined) {
+      // A single filled row with several cells is a table fragment too small to check; keep its text as a line.
+      lines.push({ r: open.r0, c: open.c0, text: rowText(view, open.r0, open.c0, open.c1) });
+    }
+    open = undefined;
+  };
+  for (let r = 0; r < view.rows; r++) {
+    const { n, c0, c1, only } = filledCount(view, r);
+    if (n === 0) {
+      blankRun++;
+      // One blank row may sit inside a table (officers leave one before the sources); two end it.
+      if (blankRun >= 2) close();
+      continue;
+    }
+    if (n === 1 && view.mergeAt(r, only) === undefined) {
+      close();
+      blankRun = 0;
+      lines.push({ r, c: only, text: view.shownText(r, only) });
+      continue;
+    }
+    if (open !== undefined && blankRun > 0 && !continuesTable(view, r, open)) close();
+    blankRun = 0;
+    if (open === undefined) open = { r0: r, c0, r1: r, c1 };
+    else {
+      open.r1 = r;
+      open.c0 = Math.min(open.c0, c0);
+      open.c1 = Math.max(open.c1, c1);
+    }
+  }
+  close();
+  return { blocks, lines };
+}
+
+/** After a blank row, the next row continues the table only when it has numbers (a header row starts a new table). */
+function continuesTable(view: SheetView, r: number, open: Range): boolean {
+  let numbers = 0;
+  for (let c = open.c0; c <= open.c1; c++) {
+    const v = view.cell(r, c)?.v;
+    if (typeof v === "number") numbers++;
+  }
+  return numbers > 0;
+}
+
+function rowText(view: SheetView, r: number, c0: number, c1: number): string {
+  const parts: string[] = [];
+  for (let c = c0; c <= c1; c++) {
+    const t = view.shownText(r, c);
+    if (t !== "" && parts[parts.length - 1] !== t) parts.push(t);
+  }
+  return parts.join("\t");
+}

@@ -1,0 +1,82 @@
+// The engine's entry point: a workbook grid in, its tables and findings out. Pure and synchronous,
+// so the command line, the add-in and the tests all run exactly the same checks.
+import { rangeA1, type SheetGrid, type WorkbookGrid } from "./grid";
+import type { Finding } from "./findings";
+import { makeSheetView } from "./sheet-view";
+import { findTables, type FoundTable, type TableKind } from "./detect-tables";
+import { checkTable } from "./table-rules";
+import { checkHeadlines, shortfallFindings } from "./headline-rules";
+import { parseHeadline } from "./headlines";
+import { parseA1 } from "./grid";
+import type { Unit } from "./units";
+
+export interface TableSummary {
+  sheet: string;
+  range: string;
+  kind: TableKind;
+  unit?: Unit;
+  title?: string;
+}
+
+export interface CheckResult {
+  tables: TableSummary[];
+  findings: Finding[];
+}
+
+export interface CheckOptions {
+  /** The plan year for headlines that name none; found from the workbook's headlines when not given. */
+  planYear?: number;
+}
+
+export function checkWorkbook(wb: WorkbookGrid, options: CheckOptions = {}): CheckResult {
+  const sheets = wb.sheets.map((sheet) => {
+    const view = makeSheetView(sheet);
+    return { sheet, view, found: findTables(view) };
+  });
+  const planYear = options.planYear ?? guessPlanYear(sheets.flatMap((s) => s.found.lines.map((l) => l.text)));
+  const tables: TableSummary[] = [];
+  const findings: Finding[] = [];
+  for (const { sheet, view, found } of sheets) {
+    const sheetFindings: Finding[] = [];
+    for (const t of found.tables) {
+      tables.push(summary(t));
+      sheetFindings.push(...checkTable(view, t));
+    }
+    sheetFindings.push(...checkHeadlines({ sheet: sheet.name, lines: found.lines, tables: found.tables, planYear }));
+    sheetFindings.push(...shortfallFindings(found.tables));
+    findings.push(...sortFindings(sheetFindings));
+  }
+  return { tables, findings };
+}
+
+export function checkSheet(sheet: SheetGrid, options: CheckOptions = {}): CheckResult {
+  return checkWorkbook({ sheets: [sheet] }, options);
+}
+
+function summary(t: FoundTable): TableSummary {
+  const s: TableSummary = { sheet: t.sheet, range: rangeA1(t.range), kind: t.kind };
+  if (t.unit !== undefined) s.unit = t.unit;
+  if (t.title !== undefined) s.title = t.title;
+  return s;
+}
+
+/** The year most budget headlines name ("□ 2021년 소요예산 : …"). */
+function guessPlanYear(texts: string[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const text of texts) {
+    if (!/소요예산/.test(text)) continue;
+    const year = parseHeadline(text)?.year;
+    if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = y;
+  return best;
+}
+
+function sortFindings(fs: Finding[]): Finding[] {
+  const pos = (f: Finding): number => {
+    const p = parseA1(f.cell);
+    return p === undefined ? 0 : p.r * 16384 + p.c;
+  };
+  return fs.map((f, i) => ({ f, i, p: pos(f) })).sort((a, b) => a.p - b.p || a.i - b.i).map((x) => x.f);
+}

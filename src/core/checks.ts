@@ -1,0 +1,125 @@
+// The arithmetic a table promises: each total equals the sum of its parts, along rows (from the column
+// header tree) and along columns (from the row labels), and each gap equals need − secured.
+import type { HeaderNode, RowLine, TableModel } from "./table-model";
+
+export interface Part {
+  r: number;
+  c: number;
+  /** +1: added to the total; -1: subtracted (the secured amount of a gap). */
+  sign: 1 | -1;
+}
+
+export interface Check {
+  kind: "row" | "column" | "gap";
+  /** The total cell. */
+  r: number;
+  c: number;
+  parts: Part[];
+}
+
+interface Template {
+  kind: Check["kind"];
+  total: number;
+  parts: { at: number; sign: 1 | -1 }[];
+}
+
+const isTotal = (n: HeaderNode): boolean => n.cls?.kind === "total";
+const isLeaf = (n: HeaderNode): boolean => n.children.length === 0 && n.col !== undefined;
+
+function leaves(n: HeaderNode): number[] {
+  if (isLeaf(n)) return [n.col as number];
+  return n.children.flatMap(leaves);
+}
+
+/** What a header group adds to a total above it: its own subtotal column when it has one, else its leaves. */
+function contribution(n: HeaderNode): number[] {
+  if (isLeaf(n)) return [n.col as number];
+  const sub = n.children.find((ch) => isTotal(ch) && isLeaf(ch));
+  if (sub !== undefined) return [sub.col as number];
+  return n.children.flatMap(contribution);
+}
+
+/** The highest nodes under n with exactly k leaves: the years under "연차별" when 합계 has 확보액 and 집행액. */
+function groupsOf(n: HeaderNode, k: number): HeaderNode[] {
+  const count = leaves(n).length;
+  if (count === k) return [n];
+  if (count < k) return [];
+  return n.children.flatMap((ch) => groupsOf(ch, k));
+}
+
+function columnTemplates(root: HeaderNode): Template[] {
+  const out: Template[] = [];
+  const visit = (node: HeaderNode): void => {
+    const totals = node.children.filter(isTotal);
+    const others = node.children.filter((ch) => !isTotal(ch) && (ch.cls === undefined || !["need", "secured", "gap"].includes(ch.cls.kind)));
+    if (totals.length === 1 && others.length > 0) {
+      const t = totals[0];
+      if (isLeaf(t)) {
+        out.push({ kind: "row", total: t.col as number, parts: others.flatMap(contribution).map((at) => ({ at, sign: 1 as const })) });
+      } else {
+        const tl = leaves(t);
+        const groups = others.flatMap((o) => groupsOf(o, tl.length));
+        if (groups.length > 0) {
+          tl.forEach((total, p) => out.push({ kind: "row", total, parts: groups.map((g) => ({ at: leaves(g)[p], sign: 1 as const })) }));
+        }
+      }
+    }
+    const role = (k: string): HeaderNode | undefined => node.children.find((ch) => ch.cls?.kind === k && isLeaf(ch));
+    const need = role("need");
+    const secured = role("secured");
+    const gap = role("gap");
+    if (need !== undefined && secured !== undefined && gap !== undefined) {
+      out.push({ kind: "gap", total: gap.col as number, parts: [{ at: need.col as number, sign: 1 }, { at: secured.col as number, sign: -1 }] });
+    }
+    node.children.forEach(visit);
+  };
+  visit(root);
+  return out;
+}
+
+function rowTemplates(rows: RowLine[]): Template[] {
+  const grand = rows.filter((x) => x.role === "total");
+  const rest = rows.filter((x) => x.role === "item" || x.role === "subtotal");
+  const subs = rest.filter((x) => x.role === "subtotal");
+  const out: Template[] = [];
+  if (subs.length === 0) {
+    if (rest.length > 0) for (const g of grand) out.push({ kind: "column", total: g.r, parts: rest.map((x) => ({ at: x.r, sign: 1 as const })) });
+    return out;
+  }
+  // Subtotals head their group (소계 first) or close it (소계 last); the first one tells which.
+  const top = rest[0].role === "subtotal";
+  const grandParts: number[] = [];
+  let current: { sub: number; items: number[] } | undefined;
+  let pending: number[] = [];
+  for (const x of rest) {
+    if (x.role === "subtotal") {
+      if (top) {
+        if (current !== undefined) out.push({ kind: "column", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
+        current = { sub: x.r, items: [] };
+      } else {
+        out.push({ kind: "column", total: x.r, parts: pending.map((at) => ({ at, sign: 1 as const })) });
+        pending = [];
+      }
+      grandParts.push(x.r);
+    } else if (top && current !== undefined) current.items.push(x.r);
+    else if (top) grandParts.push(x.r);
+    else pending.push(x.r);
+  }
+  if (current !== undefined) out.push({ kind: "column", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
+  grandParts.push(...pending);
+  for (const g of grand) out.push({ kind: "column", total: g.r, parts: grandParts.map((at) => ({ at, sign: 1 as const })) });
+  return out.filter((t) => t.parts.length > 0);
+}
+
+export function tableChecks(model: TableModel): Check[] {
+  const checks: Check[] = [];
+  const colT = columnTemplates(model.headerTree);
+  for (const row of model.rows) {
+    for (const t of colT) checks.push({ kind: t.kind, r: row.r, c: t.total, parts: t.parts.map((p) => ({ r: row.r, c: p.at, sign: p.sign })) });
+  }
+  const rowT = rowTemplates(model.rows);
+  for (const col of model.cols) {
+    for (const t of rowT) checks.push({ kind: t.kind, r: t.total, c: col.c, parts: t.parts.map((p) => ({ r: p.at, c: col.c, sign: p.sign })) });
+  }
+  return checks;
+}

@@ -1,0 +1,110 @@
+// Finds the tables of one sheet and names them: kind (funding, gap, breakdown, totals), unit and title.
+import { rangeA1, type Range } from "./grid";
+import type { SheetView } from "./sheet-view";
+import { findLayout, type TextLine } from "./blocks";
+import { readTableModel, type TableModel } from "./table-model";
+import { tableChecks, type Check } from "./checks";
+import { findUnitLabel } from "./unit-label";
+import { parseHeadline } from "./headlines";
+import type { Unit } from "./units";
+
+export type TableKind = "funding" | "gap" | "breakdown" | "totals";
+
+export interface FoundTable {
+  sheet: string;
+  range: Range;
+  kind: TableKind;
+  unit?: Unit;
+  title?: string;
+  /** Row of the title line, when there is one. */
+  titleRow?: number;
+  transposed: boolean;
+  model: TableModel;
+  checks: Check[];
+}
+
+export interface SheetTables {
+  tables: FoundTable[];
+  lines: TextLine[];
+}
+
+export function findTables(view: SheetView): SheetTables {
+  const layout = findLayout(view);
+  const tables: FoundTable[] = [];
+  for (const block of layout.blocks) {
+    const model = readTableModel(view, block.range);
+    if (model === undefined) continue;
+    const checks = tableChecks(model);
+    const kind = tableKind(model, checks);
+    if (kind === undefined) continue;
+    const title = titleAbove(layout.lines, block.range);
+    tables.push({
+      sheet: view.sheet.name,
+      range: block.range,
+      kind,
+      unit: tableUnit(view, model, layout.lines, title),
+      title: title?.text,
+      titleRow: title?.r,
+      transposed: kind === "funding" && !model.cols.some((c) => c.year !== undefined),
+      model,
+      checks,
+    });
+  }
+  return { tables, lines: layout.lines };
+}
+
+function tableKind(model: TableModel, checks: Check[]): TableKind | undefined {
+  const yearCols = model.cols.filter((c) => c.year !== undefined).length;
+  const yearRows = model.rows.filter((r) => r.year !== undefined).length;
+  const sourceRows = model.rows.filter((r) => r.source !== undefined).length;
+  const sourceCols = model.cols.filter((c) => c.source !== undefined).length;
+  const totalRows = model.rows.filter((r) => r.role === "total").length;
+  if (checks.some((c) => c.kind === "gap")) return "gap";
+  if (yearCols > 0 && (sourceRows > 0 || totalRows > 0)) return "funding";
+  if (yearRows > 0 && sourceCols > 0) return "funding";
+  if (checks.length === 0) return undefined;
+  if (totalRows > 0 && yearCols === 0 && model.rows.length >= 3) return "breakdown";
+  return "totals";
+}
+
+/** The nearest text line above the table (within three rows), skipping the unit label. */
+function titleAbove(lines: TextLine[], range: Range): TextLine | undefined {
+  let best: TextLine | undefined;
+  for (const line of lines) {
+    if (line.r >= range.r0 || line.r < range.r0 - 4) continue;
+    if (findUnitLabel(line.text) !== undefined || /^\(?\s*(단위|기준)/.test(line.text.trim())) continue;
+    if (best === undefined || line.r > best.r) best = line;
+  }
+  return best;
+}
+
+function tableUnit(view: SheetView, model: TableModel, lines: TextLine[], title: TextLine | undefined): Unit | undefined {
+  // 1. "(단위 : 천원)" just above the table, wherever it sits in the row.
+  for (const line of lines) {
+    if (line.r < model.range.r0 && line.r >= model.range.r0 - 3) {
+      const u = findUnitLabel(line.text);
+      if (u !== undefined) return u;
+    }
+  }
+  // 2. A header that names it: "예산(천원)", "소요예산 (백만원)".
+  for (const h of model.headerRows) {
+    for (let c = model.range.c0; c <= model.range.c1; c++) {
+      const u = findUnitLabel(view.shownText(h, c));
+      if (u !== undefined) return u;
+    }
+  }
+  // 3. Amounts written with their unit in the cells ("320,793천원").
+  for (const row of model.rows) {
+    for (const col of model.cols) {
+      const a = model.amount(row.r, col.c);
+      if (a.kind === "amount" && a.unit !== undefined) return a.unit;
+    }
+  }
+  // 4. The headline it sits under.
+  if (title !== undefined) return parseHeadline(title.text)?.amount.unit;
+  return undefined;
+}
+
+export function tableRangeA1(t: FoundTable): string {
+  return rangeA1(t.range);
+}

@@ -1,0 +1,198 @@
+// Figures stated in text lines: "□ 2021년 소요예산 : 320,793천원" must equal the funding table below it;
+// "사업비 : 2,811,000천원(국 1,686,600 / 시 674,640 / 구 449,760)" must add up; a stated shortfall
+// ("29,324백만 원 중 6,468백만 원(22%) 부족") must match the gap table.
+import { a1 } from "./grid";
+import type { Finding } from "./findings";
+import type { FoundTable } from "./detect-tables";
+import type { TextLine } from "./blocks";
+import { parseHeadline, type Headline } from "./headlines";
+import { amountIn } from "./amount-cell";
+import { toWon, convert, decimalsOf } from "./numbers";
+import { WON_PER_UNIT, type Unit } from "./units";
+import { MSG } from "./messages";
+import { rangeA1 } from "./grid";
+
+export interface HeadlineContext {
+  sheet: string;
+  lines: TextLine[];
+  tables: FoundTable[];
+  /** The plan's budget year, for headlines that name none ("□ 소요예산 : 358,072천원"). */
+  planYear?: number;
+}
+
+/** The year's total of a funding table: the 계 row at the year column (or the year row's total, transposed). */
+export function yearTotal(t: FoundTable, year: number): { r: number; c: number; value: number } | undefined {
+  const m = t.model;
+  let r: number | undefined;
+  let c: number | undefined;
+  const yearCol = m.cols.find((x) => x.year === year);
+  const yearRow = m.rows.find((x) => x.year === year);
+  if (yearCol !== undefined) {
+    c = yearCol.c;
+    const totals = m.rows.filter((x) => x.role === "total");
+    const items = m.rows.filter((x) => x.role === "item");
+    r = totals[0]?.r ?? (items.length === 1 ? items[0].r : undefined);
+  } else if (yearRow !== undefined) {
+    r = yearRow.r;
+    const totals = m.cols.filter((x) => x.role === "total");
+    c = totals[0]?.c ?? (m.cols.length === 1 ? m.cols[0].c : undefined);
+  }
+  if (r === undefined || c === undefined) return undefined;
+  const a = m.amount(r, c);
+  if (a.kind === "zero") return { r, c, value: 0 };
+  if (a.kind !== "amount") return undefined;
+  return { r, c, value: amountIn(a, t.unit) };
+}
+
+/** Stated and table amounts agree when equal in 원, or, in different units, when rounding explains the gap. */
+function agrees(stated: number, statedUnit: Unit, table: number, tableUnit: Unit): boolean {
+  const s = toWonSafe(stated, statedUnit);
+  const t = toWonSafe(table, tableUnit);
+  if (s === undefined || t === undefined) return true;
+  if (s === t) return true;
+  if (statedUnit === tableUnit) return false;
+  const coarse = WON_PER_UNIT[statedUnit] > WON_PER_UNIT[tableUnit] ? WON_PER_UNIT[statedUnit] : WON_PER_UNIT[tableUnit];
+  const diff = s > t ? s - t : t - s;
+  return diff * 2n <= coarse;
+}
+
+function toWonSafe(v: number, u: Unit): bigint | undefined {
+  try {
+    return toWon(v, u);
+  } catch {
+    return undefined; // a fraction of a 원 cannot be compared exactly; say nothing rather than guess
+  }
+}
+
+export function checkHeadlines(ctx: HeadlineContext): Finding[] {
+  const out: Finding[] = [];
+  for (const line of ctx.lines) {
+    const h = parseHeadline(line.text);
+    if (h === undefined) continue;
+    const cell = a1(line.r, line.c);
+    out.push(...splitFindings(ctx.sheet, cell, h));
+    if (h.kind === "gap") out.push(...gapHeadline(ctx, cell, h));
+    else out.push(...budgetHeadline(ctx, line, cell, h));
+  }
+  return out;
+}
+
+function splitFindings(sheet: string, cell: string, h: Headline): Finding[] {
+  const splits = h.splits ?? [];
+  const bad = splits.find((s) => s.parsed.kind === "malformed");
+  if (bad !== undefined) {
+    return [{ rule: "malformed-number", severity: "error", sheet, cell, related: [], actual: bad.parsed.text, unit: h.amount.unit, message: MSG.malformed(cell, bad.parsed.text) }];
+  }
+  const values = splits.flatMap((s) => (s.parsed.kind === "number" ? [s.parsed.value] : []));
+  if (values.length < 2 || values.length !== splits.length) return [];
+  const scale = Math.min(6, Math.max(decimalsOf(h.amount.value), ...values.map(decimalsOf)));
+  const f = 10 ** scale;
+  const sum = values.reduce((s, v) => s + Math.round(v * f), 0);
+  if (sum === Math.round(h.amount.value * f)) return [];
+  return [{ rule: "total-mismatch", severity: "error", sheet, cell, related: [], expected: sum / f, actual: h.amount.value, unit: h.amount.unit, message: MSG.splitMismatch(cell, h.amount.value, sum / f, h.amount.unit) }];
+}
+
+function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: Headline): Finding[] {
+  // Only a yearly budget headline promises a specific table figure; other amounts ("사업규모") are context.
+  if (!/소요예산|소요재원|예산/.test(h.subject)) return [];
+  const year = h.year ?? ctx.planYear;
+  if (year === undefined) return [];
+  const table = ctx.tables.find((t) => t.kind === "funding" && t.range.r0 > line.r && t.range.r0 - line.r <= 6);
+  if (table === undefined) return [];
+  const between = ctx.lines.some((l) => l.r > line.r && l.r < table.range.r0 && parseHeadline(l.text) !== undefined);
+  if (between) return [];
+  const total = yearTotal(table, year);
+  if (total === undefined) return [];
+  const tableUnit = table.unit ?? h.amount.unit;
+  if (agrees(h.amount.value, h.amount.unit, total.value, tableUnit)) return [];
+  const expected = convert(total.value, tableUnit, h.amount.unit).value;
+  const where = `${a1(total.r, total.c)}`;
+  return [
+    {
+      rule: "headline-mismatch",
+      severity: "error",
+      sheet: ctx.sheet,
+      cell,
+      related: [where],
+      expected,
+      actual: h.amount.value,
+      unit: h.amount.unit,
+      table: rangeA1(table.range),
+      message: MSG.headlineMismatch(cell, h.amount.value, h.amount.unit, total.value, table.unit, where),
+    },
+  ];
+}
+
+/** The total row's need and gap of a gap table (or its only row). */
+export function gapTotals(t: FoundTable): { r: number; needCol: number; gapCol: number; need: number; gap: number } | undefined {
+  const m = t.model;
+  const gapCheck = t.checks.find((ch) => ch.kind === "gap");
+  if (gapCheck === undefined) return undefined;
+  const gapCol = gapCheck.c;
+  const needCol = gapCheck.parts.find((p) => p.sign === 1)?.c;
+  if (needCol === undefined) return undefined;
+  const totalRow = m.rows.find((x) => x.role === "total") ?? (m.rows.length === 1 ? m.rows[0] : undefined);
+  if (totalRow === undefined) return undefined;
+  const read = (c: number): number | undefined => {
+    const a = m.amount(totalRow.r, c);
+    return a.kind === "amount" ? amountIn(a, t.unit) : a.kind === "zero" ? 0 : undefined;
+  };
+  const need = read(needCol);
+  const gap = read(gapCol);
+  if (need === undefined || gap === undefined) return undefined;
+  return { r: totalRow.r, needCol, gapCol, need, gap };
+}
+
+function gapHeadline(ctx: HeadlineContext, cell: string, h: Headline): Finding[] {
+  const out: Finding[] = [];
+  const table = ctx.tables.find((t) => t.kind === "gap" && gapTotals(t) !== undefined);
+  const need = h.need;
+  if (table === undefined) {
+    // No table to hold it against: the text itself states a shortfall.
+    const share = need !== undefined && need.value > 0 ? convert(h.amount.value, h.amount.unit, need.unit).value / need.value : undefined;
+    out.push({ rule: "shortfall", severity: "warning", sheet: ctx.sheet, cell, related: [], actual: h.amount.value, unit: h.amount.unit, share, message: MSG.shortfall(cell, h.amount.value, need?.value, h.amount.unit, share) });
+    return out;
+  }
+  const g = gapTotals(table);
+  if (g === undefined) return out;
+  const tableUnit = table.unit ?? h.amount.unit;
+  const gapCell = a1(g.r, g.gapCol);
+  const needCell = a1(g.r, g.needCol);
+  if (!agrees(h.amount.value, h.amount.unit, g.gap, tableUnit)) {
+    out.push({ rule: "headline-mismatch", severity: "error", sheet: ctx.sheet, cell, related: [gapCell], expected: convert(g.gap, tableUnit, h.amount.unit).value, actual: h.amount.value, unit: h.amount.unit, table: rangeA1(table.range), message: MSG.headlineMismatch(cell, h.amount.value, h.amount.unit, g.gap, table.unit, gapCell) });
+  }
+  if (need !== undefined && !agrees(need.value, need.unit, g.need, tableUnit)) {
+    out.push({ rule: "headline-mismatch", severity: "error", sheet: ctx.sheet, cell, related: [needCell], expected: convert(g.need, tableUnit, need.unit).value, actual: need.value, unit: need.unit, table: rangeA1(table.range), message: MSG.headlineMismatch(cell, need.value, need.unit, g.need, table.unit, needCell) });
+  }
+  if (h.percent !== undefined && g.need > 0) {
+    const actual = Math.round((g.gap / g.need) * 100);
+    if (actual !== Math.round(h.percent)) {
+      out.push({ rule: "headline-mismatch", severity: "error", sheet: ctx.sheet, cell, related: [gapCell, needCell], expected: actual, actual: h.percent, message: MSG.percentMismatch(cell, h.percent, actual) });
+    }
+  }
+  return out;
+}
+
+export function shortfallFindings(tables: FoundTable[]): Finding[] {
+  const out: Finding[] = [];
+  for (const t of tables) {
+    if (t.kind !== "gap") continue;
+    const g = gapTotals(t);
+    if (g === undefined || g.gap <= 0) continue;
+    const cell = a1(g.r, g.gapCol);
+    const share = g.need > 0 ? g.gap / g.need : undefined;
+    out.push({
+      rule: "shortfall",
+      severity: "warning",
+      sheet: t.sheet,
+      cell,
+      related: [a1(g.r, g.needCol)],
+      actual: g.gap,
+      unit: t.unit,
+      table: rangeA1(t.range),
+      share,
+      message: MSG.shortfall(cell, g.gap, g.need, t.unit, share),
+    });
+  }
+  return out;
+}

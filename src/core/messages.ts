@@ -1,0 +1,85 @@
+// Every user-facing sentence of the engine, Korean first, English second, in one table.
+import type { Lang } from "./findings";
+import { formatAmount } from "./numbers";
+import type { Unit } from "./units";
+
+export type Text = Record<Lang, string>;
+
+const UNIT_EN: Record<Unit, string> = {
+  원: "won",
+  천원: "thousand won",
+  백만원: "million won",
+  억원: "hundred million won",
+  조원: "trillion won",
+};
+
+const n = (v: number): string => formatAmount(v);
+const ko = (v: number, u?: Unit): string => (u === undefined ? n(v) : `${n(v)}${u}`);
+const en = (v: number, u?: Unit): string => (u === undefined ? n(v) : `${n(v)} ${UNIT_EN[u]}`);
+
+export const MSG = {
+  totalMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined, role: "total" | "part"): Text =>
+    role === "total"
+      ? {
+          ko: `${cell}의 합계(${ko(actual, unit)})가 구성 항목의 합(${ko(expected, unit)})과 다릅니다. 차이: ${ko(actual - expected, unit)}`,
+          en: `The total in ${cell}, ${en(actual, unit)}, differs from the sum of its parts, ${en(expected, unit)} (off by ${en(actual - expected, unit)}).`,
+        }
+      : {
+          ko: `${cell}의 값(${ko(actual, unit)})이 행 합계와도 열 합계와도 맞지 않습니다. 합계에 맞는 값: ${ko(expected, unit)}`,
+          en: `The value in ${cell}, ${en(actual, unit)}, disagrees with both its row and its column total; the totals imply ${en(expected, unit)}.`,
+        },
+  gapMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 미확보액(${ko(actual, unit)})이 소요액 − 확보액(${ko(expected, unit)})과 다릅니다.`,
+    en: `The gap in ${cell}, ${en(actual, unit)}, differs from need − secured = ${en(expected, unit)}.`,
+  }),
+  splitMismatch: (cell: string, stated: number, sum: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}에 적힌 금액(${ko(stated, unit)})이 재원별 내역의 합(${ko(sum, unit)})과 다릅니다.`,
+    en: `The amount stated in ${cell}, ${en(stated, unit)}, differs from the sum of its per-source split, ${en(sum, unit)}.`,
+  }),
+  malformed: (cell: string, text: string): Text => ({
+    ko: `${cell}의 값 "${text}"은(는) 올바른 숫자가 아닙니다 (자릿수 구분 쉼표나 소수점을 확인하세요). 값을 추측하지 않고 검사에서 뺐습니다.`,
+    en: `"${text}" in ${cell} is not a well-formed number (check the thousands separators and decimal point). It was not guessed and is left out of the checks.`,
+  }),
+  numberAsText: (cell: string, text: string): Text => ({
+    ko: `${cell}의 값 "${text}"은(는) 숫자가 텍스트로 저장되어 있습니다. Excel 수식이 이 값을 더하지 않을 수 있습니다.`,
+    en: `"${text}" in ${cell} is a number stored as text; Excel formulas may not add it.`,
+  }),
+  hardcodedTotal: (cell: string): Text => ({
+    ko: `${cell}의 합계는 직접 입력한 값입니다. 같은 표의 다른 합계는 수식이므로 수식으로 바꾸는 것이 안전합니다.`,
+    en: `The total in ${cell} is typed in while the table's other totals are formulas; a formula would keep it right.`,
+  }),
+  notCalculated: (cell: string, formula: string): Text => ({
+    ko: `${cell}의 수식 =${formula}에 계산된 값이 없고 Yesan이 직접 계산할 수 없습니다. Excel에서 열어 다시 계산한 뒤 저장하세요.`,
+    en: `The formula =${formula} in ${cell} has no calculated value and Yesan cannot compute it; recalculate and save the file in Excel.`,
+  }),
+  formulaMissing: (cell: string, missing: string[]): Text => ({
+    ko: `${cell}의 합계 수식이 ${missing.join(", ")}을(를) 빠뜨렸습니다.`,
+    en: `The total formula in ${cell} leaves out ${missing.join(", ")}.`,
+  }),
+  formulaTwice: (cell: string, twice: string[]): Text => ({
+    ko: `${cell}의 합계 수식이 ${twice.join(", ")}을(를) 두 번 더합니다.`,
+    en: `The total formula in ${cell} counts ${twice.join(", ")} twice.`,
+  }),
+  formulaExtra: (cell: string, extra: string[]): Text => ({
+    ko: `${cell}의 합계 수식이 구성 항목이 아닌 ${extra.join(", ")}을(를) 더합니다.`,
+    en: `The total formula in ${cell} adds ${extra.join(", ")}, which is not one of its parts.`,
+  }),
+  headlineMismatch: (cell: string, stated: number, statedUnit: Unit, table: number, tableUnit: Unit | undefined, where: string): Text => ({
+    ko: `${cell}에 적힌 금액(${ko(stated, statedUnit)})이 표의 ${where} 값(${ko(table, tableUnit)})과 다릅니다.`,
+    en: `${cell} states ${en(stated, statedUnit)} but the table (${where}) has ${en(table, tableUnit)}.`,
+  }),
+  percentMismatch: (cell: string, stated: number, actual: number): Text => ({
+    ko: `${cell}에 적힌 비율(${stated}%)이 실제 비율(${actual}%)과 다릅니다.`,
+    en: `${cell} states ${stated}% but the figures give ${actual}%.`,
+  }),
+  shortfall: (cell: string, gap: number, need: number | undefined, unit: Unit | undefined, share: number | undefined): Text => ({
+    ko:
+      need === undefined || share === undefined
+        ? `부족재원: ${ko(gap, unit)} 미확보 (${cell})`
+        : `부족재원: 소요액 ${ko(need, unit)} 중 ${ko(gap, unit)}(${Math.round(share * 100)}%) 미확보 (${cell})`,
+    en:
+      need === undefined || share === undefined
+        ? `Shortfall: ${en(gap, unit)} is not yet funded (${cell}).`
+        : `Shortfall: ${en(gap, unit)} (${Math.round(share * 100)}%) of the ${en(need, unit)} needed is not yet funded (${cell}).`,
+  }),
+} as const;

@@ -1,0 +1,74 @@
+// A read-only view of one sheet that the detectors share: merged cells resolved to their anchor,
+// and formula results the engine had to compute itself (files written by tools have none cached).
+import { cellAt, type Cell, type Range, type SheetGrid } from "./grid";
+import { parseLinearFormula, evaluateLinear } from "./formula";
+import { parseNumber } from "./numbers";
+
+export interface SheetView {
+  sheet: SheetGrid;
+  rows: number;
+  cols: number;
+  cell(r: number, c: number): Cell | undefined;
+  /** The merge that covers (r, c), if any. */
+  mergeAt(r: number, c: number): Range | undefined;
+  /** Text shown at (r, c), taking merges into account (a merged header reads the same in every column it spans). */
+  shownText(r: number, c: number): string;
+  /** The engine's own result for a formula without a cached value; undefined when it cannot compute it. */
+  evaluated(r: number, c: number): number | undefined;
+}
+
+const key = (r: number, c: number): number => r * 16384 + c;
+
+export function makeSheetView(sheet: SheetGrid): SheetView {
+  let cols = 0;
+  for (const row of sheet.cells) if (row !== undefined && row.length > cols) cols = row.length;
+  const merges = new Map<number, Range>();
+  for (const m of sheet.merges) {
+    for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) merges.set(key(r, c), m);
+    if (m.c1 + 1 > cols) cols = m.c1 + 1;
+  }
+  const memo = new Map<number, number | undefined>();
+  const visiting = new Set<number>();
+
+  const numberAt = (r: number, c: number): number | undefined => {
+    const cell = cellAt(sheet, r, c);
+    if (cell === undefined || cell.v === null) return cell?.f === undefined ? 0 : evaluated(r, c);
+    if (cell.v === undefined) return evaluated(r, c);
+    if (typeof cell.v === "number") return cell.v;
+    if (typeof cell.v === "string") {
+      const p = parseNumber(cell.v);
+      if (p.kind === "number" && p.unit === undefined) return p.value;
+      if (p.kind === "none") return 0;
+    }
+    return undefined;
+  };
+
+  function evaluated(r: number, c: number): number | undefined {
+    const k = key(r, c);
+    if (memo.has(k)) return memo.get(k);
+    const cell = cellAt(sheet, r, c);
+    if (cell?.f === undefined || cell.v !== undefined) return undefined;
+    if (visiting.has(k)) return undefined; // a circular reference has no value
+    visiting.add(k);
+    const lf = parseLinearFormula(cell.f, sheet.name);
+    const result = lf === undefined ? undefined : evaluateLinear(lf, numberAt);
+    visiting.delete(k);
+    memo.set(k, result);
+    return result;
+  }
+
+  return {
+    sheet,
+    rows: sheet.cells.length,
+    cols,
+    cell: (r, c) => cellAt(sheet, r, c),
+    mergeAt: (r, c) => (merges.size === 0 ? undefined : merges.get(key(r, c))),
+    shownText(r, c) {
+      const m = merges.size === 0 ? undefined : merges.get(key(r, c));
+      const cell = m === undefined ? cellAt(sheet, r, c) : cellAt(sheet, m.r0, m.c0);
+      const v = cell?.v;
+      return v === undefined || v === null ? "" : String(v);
+    },
+    evaluated,
+  };
+}

@@ -1,0 +1,244 @@
+// Reads the structure of one table block: header rows, label columns, value columns, and the role of each
+// row and column (total, subtotal, item, need/secured/gap, year, source). Every later check works on this model.
+import type { Range } from "./grid";
+import type { SheetView } from "./sheet-view";
+import { classifyLabel, type LabelClass, type SourceKey } from "./labels";
+import { readAmountCell, type AmountCell } from "./amount-cell";
+
+export type LineRole = "total" | "subtotal" | "item" | "need" | "secured" | "gap";
+
+export interface RowLine {
+  r: number;
+  label: string;
+  role: LineRole;
+  year?: number;
+  source?: SourceKey;
+}
+
+export interface ColLine {
+  c: number;
+  label: string;
+  role: LineRole;
+  year?: number;
+  source?: SourceKey;
+}
+
+/** The column headers as a tree: "연차별 소요자원" over the years, "2019년" over 확보액 and 집행액 … */
+export interface HeaderNode {
+  text: string;
+  cls: LabelClass | undefined;
+  /** Set on leaves: the value column. */
+  col?: number;
+  children: HeaderNode[];
+}
+
+export interface TableModel {
+  range: Range;
+  headerRows: number[];
+  labelCols: number[];
+  rows: RowLine[];
+  cols: ColLine[];
+  headerTree: HeaderNode;
+  /** Each cell of the table read once. */
+  amount(r: number, c: number): AmountCell;
+}
+
+/** Labels carry decoration that does not change their meaning: bullets, circled numbers, notes in brackets. */
+export function cleanLabel(text: string): string {
+  return text
+    .replace(/\*\*/g, "")
+    .replace(/^[\s○◦·•\-□▪※]+/, "")
+    .replace(/[(（][^)）]*[)）]\s*$/, "")
+    .replace(/[①-⑳㉑-㉟]/g, "")
+    .trim();
+}
+
+export function classifyCleaned(text: string): LabelClass | undefined {
+  if (text.trim() === "") return undefined;
+  return classifyLabel(text) ?? classifyLabel(cleanLabel(text));
+}
+
+const SERIAL = /^(연번|순번|번호|no\.?|순위)$/i;
+
+function isYearLike(v: number): boolean {
+  return Number.isInteger(v) && v >= 1990 && v <= 2099;
+}
+
+/** An amount-like cell: a number, a dash, a malformed number, or text that states an amount. */
+function amountish(a: AmountCell): boolean {
+  return a.kind === "amount" || a.kind === "malformed" || a.kind === "not-calculated" || (a.kind === "zero" && a.dash);
+}
+
+export function readTableModel(view: SheetView, range: Range): TableModel | undefined {
+  const cache = new Map<number, AmountCell>();
+  const amount = (r: number, c: number): AmountCell => {
+    const k = r * 16384 + c;
+    let a = cache.get(k);
+    if (a === undefined) {
+      const m = view.mergeAt(r, c);
+      // Inside a merge only the anchor holds a value; the other cells are not separate amounts.
+      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readAmountCell(view.cell(r, c), view.evaluated(r, c));
+      cache.set(k, a);
+    }
+    return a;
+  };
+
+  // Header rows: the leading rows with no amount (numbers that look like years are headers there).
+  const headerRows: number[] = [];
+  for (let r = range.r0; r <= range.r1 && headerRows.length < 5; r++) {
+    let amounts = 0;
+    for (let c = range.c0; c <= range.c1; c++) {
+      const a = amount(r, c);
+      if (amountish(a) && !(a.kind === "amount" && !a.asText && a.formula === undefined && isYearLike(a.value))) amounts++;
+    }
+    if (amounts > 0) break;
+    headerRows.push(r);
+  }
+  const body: number[] = [];
+  for (let r = range.r0 + headerRows.length; r <= range.r1; r++) body.push(r);
+  if (body.length === 0) return undefined;
+
+  const headerPath = (c: number): { text: string; row: number }[] => {
+    const path: { text: string; row: number }[] = [];
+    for (const h of headerRows) {
+      const t = view.shownText(h, c).trim();
+      if (t !== "" && (path.length === 0 || path[path.length - 1].text !== t || view.mergeAt(h, c) === undefined)) {
+        if (path.length > 0 && path[path.length - 1].text === t) continue;
+        path.push({ text: t, row: h });
+      }
+    }
+    return path;
+  };
+
+  // Value columns: most filled body cells are amounts, and the header does not call it a serial number or a remark.
+  const valueCols: number[] = [];
+  for (let c = range.c0; c <= range.c1; c++) {
+    const path = headerPath(c);
+    if (path.some((p) => SERIAL.test(cleanLabel(p.text).replace(/\s/g, "")) || classifyCleaned(p.text)?.kind === "remark")) continue;
+    let filled = 0;
+    let amounts = 0;
+    let yearsOnly = true;
+    for (const r of body) {
+      const a = amount(r, c);
+      if (a.kind === "zero" && !a.dash) continue;
+      if (a.kind === "text" && a.text === "") continue;
+      filled++;
+      if (amountish(a)) {
+        amounts++;
+        if (!(a.kind === "amount" && isYearLike(a.value))) yearsOnly = false;
+      }
+    }
+    if (amounts === 0 || amounts * 2 < filled) continue;
+    // A leading column of years (a transposed table typed with numbers) labels rows; it is not summed.
+    if (yearsOnly && valueCols.length === 0 && path.length === 0) continue;
+    if (yearsOnly && path.some((p) => /연도|년도|year/i.test(p.text))) continue;
+    valueCols.push(c);
+  }
+  if (valueCols.length === 0) return undefined;
+  const labelCols: number[] = [];
+  for (let c = range.c0; c < valueCols[0]; c++) labelCols.push(c);
+
+  const rows: RowLine[] = body.map((r) => {
+    const texts = labelCols.map((c) => view.shownText(r, c).trim()).filter((t) => t !== "");
+    const line: RowLine = { r, label: texts.join(" "), role: "item" };
+    for (const t of texts) {
+      const cls = classifyCleaned(t);
+      applyClass(line, cls);
+    }
+    // A row label typed as a bare year number (2021) in a transposed table.
+    if (line.year === undefined && labelCols.length > 0) {
+      const v = view.cell(r, labelCols[0])?.v;
+      if (typeof v === "number" && isYearLike(v)) line.year = v;
+    }
+    return line;
+  });
+
+  const tree = buildHeaderTree(view, headerRows, valueCols);
+  const cols: ColLine[] = [];
+  const walk = (node: HeaderNode, path: HeaderNode[]): void => {
+    if (node.children.length === 0 && node.col !== undefined) {
+      const line: ColLine = { c: node.col, label: path.map((n) => n.text).filter((t) => t !== "").join(" / "), role: "item" };
+      for (const n of path) applyClass(line, n.cls);
+      if (line.year === undefined) {
+        const t = path.find((n) => /^\d{4}$/.test(n.text.trim()) && isYearLike(Number(n.text.trim())));
+        if (t !== undefined) line.year = Number(t.text.trim());
+      }
+      cols.push(line);
+      return;
+    }
+    for (const ch of node.children) walk(ch, [...path, ch]);
+  };
+  walk(tree, []);
+  return { range, headerRows, labelCols, rows, cols, headerTree: tree, amount };
+}
+
+function applyClass(line: { role: LineRole; year?: number; source?: SourceKey }, cls: LabelClass | undefined): void {
+  if (cls === undefined) return;
+  switch (cls.kind) {
+    case "total":
+      if (line.role === "item" || line.role === "subtotal") line.role = cls.level === "grand" ? "total" : "subtotal";
+      break;
+    case "source":
+      line.source ??= cls.source;
+      break;
+    case "year":
+      line.year ??= cls.year;
+      break;
+    case "need":
+    case "secured":
+    case "gap":
+      if (line.role === "item") line.role = cls.kind;
+      break;
+    default:
+      break;
+  }
+}
+
+/**
+ * Builds the header tree level by level: at each header row, consecutive value columns that show the same
+ * header cell (one merge, or one cell) form a node. A cell merged down from the row above adds no level.
+ */
+export function buildHeaderTree(view: SheetView, headerRows: number[], valueCols: number[]): HeaderNode {
+  const root: HeaderNode = { text: "", cls: undefined, children: [] };
+  const build = (parent: HeaderNode, cols: number[], level: number, parentId: string): void => {
+    if (level >= headerRows.length) {
+      if (cols.length === 1) parent.col = cols[0];
+      else for (const c of cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
+      return;
+    }
+    const h = headerRows[level];
+    const runs: { id: string; text: string; cols: number[] }[] = [];
+    for (const c of cols) {
+      const m = view.mergeAt(h, c);
+      const text = view.shownText(h, c).trim();
+      const id = text === "" ? parentId : m === undefined ? `${h}:${c}` : `${m.r0}:${m.c0}`;
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last.id === id) last.cols.push(c);
+      else runs.push({ id, text, cols: [c] });
+    }
+    if (runs.length === 1 && (runs[0].id === parentId || runs[0].text === "")) {
+      build(parent, cols, level + 1, parentId);
+      return;
+    }
+    for (const run of runs) {
+      if (run.id === parentId) {
+        // Columns with an empty header under a parent: each is its own unnamed leaf.
+        for (const c of run.cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
+        continue;
+      }
+      const node: HeaderNode = { text: run.text, cls: classifyCleaned(run.text), children: [] };
+      parent.children.push(node);
+      build(node, run.cols, level + 1, run.id);
+    }
+  };
+  build(root, valueCols, 0, "root");
+  if (headerRows.length === 0) {
+    root.children = valueCols.map((c) => ({ text: "", cls: undefined, col: c, children: [] }));
+  }
+  // A root with a single column becomes that column's leaf.
+  if (root.children.length === 0 && root.col !== undefined) {
+    root.children = [{ text: "", cls: undefined, col: root.col, children: [] }];
+    root.col = undefined;
+  }
+  return root;
+}
