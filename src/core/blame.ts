@@ -55,10 +55,13 @@ export function blameCells(checks: Check[], residuals: (number | undefined)[]): 
       blamed.push({ r: pick.r, c: pick.c, error: pick.error, checks: apply(pick.r, pick.c, pick.error) });
       continue;
     }
+    // Nothing explains it better: the check is reported at its total, without moving the total's other checks
+    // (they pass, so the total is likely right and one of its parts is not; which one the sheet cannot tell).
     const k = open[0];
     const ch = checks[k];
     const error = res[k] as number;
-    blamed.push({ r: ch.r, c: ch.c, error, checks: apply(ch.r, ch.c, error) });
+    res[k] = 0;
+    blamed.push({ r: ch.r, c: ch.c, error, checks: [k] });
   }
   return merge(blamed);
 }
@@ -90,7 +93,17 @@ function pickLoneTotal(checks: Check[], open: number[], member: Map<number, Memb
   for (const k of open) {
     const ch = checks[k];
     const partsClean = ch.parts.every((p) => (member.get(key(p.r, p.c)) ?? []).every((m) => m.k === k || !openSet.has(m.k)));
-    if (partsClean) return { r: ch.r, c: ch.c, error: res[k] as number };
+    if (!partsClean) continue;
+    const error = res[k] as number;
+    // The total's other checks must fail in the direction this error explains (all the way or part of it,
+    // when several totals feed one parent, like 시비 and 구비 합계 both off under 계).
+    const others = (member.get(key(ch.r, ch.c)) ?? []).filter((m) => m.k !== k);
+    const fits = others.every((m) => {
+      const r = res[m.k] as number;
+      const moved = m.coef * error;
+      return r !== 0 && Math.sign(r) === Math.sign(moved) && Math.abs(moved) <= Math.abs(r);
+    });
+    if (fits) return { r: ch.r, c: ch.c, error };
   }
   return undefined;
 }

@@ -23,6 +23,9 @@ interface Template {
   parts: { at: number; sign: 1 | -1 }[];
 }
 
+/** Headers of an amount column in a breakdown. */
+const AMOUNT_HEADER = /^(사업예산|예산|예산액|금액|사업비|소요액|소요예산|총사업비|사업예산\(.*\)|예산\(.*\)|금액\(.*\))$/;
+
 const isTotal = (n: HeaderNode): boolean => n.cls?.kind === "total";
 const isLeaf = (n: HeaderNode): boolean => n.children.length === 0 && n.col !== undefined;
 
@@ -62,6 +65,14 @@ function columnTemplates(root: HeaderNode): Template[] {
         if (groups.length > 0) {
           tl.forEach((total, p) => out.push({ kind: "row", total, parts: groups.map((g) => ({ at: leaves(g)[p], sign: 1 as const })) }));
         }
+      }
+    }
+    // A breakdown's amount column beside per-source columns (사업예산 | 국비 | 시비 | 구비) is their total.
+    if (totals.length === 0) {
+      const sources = node.children.filter((ch) => ch.cls?.kind === "source" && isLeaf(ch));
+      const amount = node.children.filter((ch) => isLeaf(ch) && ch.cls?.kind !== "source" && AMOUNT_HEADER.test(ch.text.replace(/\s/g, "")));
+      if (sources.length >= 1 && amount.length === 1) {
+        out.push({ kind: "row", total: amount[0].col as number, parts: sources.map((ch) => ({ at: ch.col as number, sign: 1 as const })) });
       }
     }
     const role = (k: string): HeaderNode | undefined => node.children.find((ch) => ch.cls?.kind === k && isLeaf(ch));

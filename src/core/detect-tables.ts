@@ -63,7 +63,10 @@ function tableKind(model: TableModel, checks: Check[]): TableKind | undefined {
   if (yearCols > 0 && (sourceRows > 0 || totalRows > 0)) return "funding";
   if (yearRows > 0 && sourceCols > 0) return "funding";
   if (checks.length === 0) return undefined;
-  if (totalRows > 0 && yearCols === 0 && model.rows.length >= 3) return "breakdown";
+  // A breakdown lists items under one amount column (optionally split per source, in columns or in the text).
+  const oneAmount = model.cols.filter((c) => c.source === undefined).length === 1;
+  const splitText = model.rows.some((r) => model.cols.some((c) => { const a = model.amount(r.r, c.c); return a.kind === "amount" && a.splits !== undefined; }));
+  if (totalRows > 0 && yearCols === 0 && (oneAmount || sourceCols > 0 || splitText)) return "breakdown";
   return "totals";
 }
 

@@ -78,6 +78,10 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
       const m = view.mergeAt(r, c);
       // Inside a merge only the anchor holds a value; the other cells are not separate amounts.
       a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readAmountCell(view.cell(r, c), view.evaluated(r, c));
+      // "FY2021", "'22", "2021" typed as text are year labels, not malformed or text-stored amounts.
+      if ((a.kind === "malformed" || (a.kind === "amount" && a.asText)) && classifyCleaned(String(view.cell(r, c)?.v ?? ""))?.kind === "year") {
+        a = { kind: "text", text: String(view.cell(r, c)?.v ?? "") };
+      }
       cache.set(k, a);
     }
     return a;
@@ -89,7 +93,7 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     let amounts = 0;
     for (let c = range.c0; c <= range.c1; c++) {
       const a = amount(r, c);
-      if (amountish(a) && !(a.kind === "amount" && !a.asText && a.formula === undefined && isYearLike(a.value))) amounts++;
+      if (amountish(a) && !(a.kind === "amount" && a.formula === undefined && isYearLike(a.value))) amounts++;
     }
     if (amounts > 0) break;
     headerRows.push(r);

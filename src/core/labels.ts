@@ -1,0 +1,130 @@
+// Row and column labels of budget tables. Officers space letters out for layout ("합 계", "재 원 별")
+// and mix full-width forms, so labels are compared after normalisation, and only as whole labels:
+// "계속" is not "계", and "시비 보조금 교부" is a sentence, not the 시비 row.
+
+export type SourceKey = "national" | "city" | "province" | "district" | "county" | "fund" | "private" | "own";
+
+export type LabelClass =
+  | { kind: "total"; level: "grand" | "sub" }
+  | { kind: "source"; source: SourceKey }
+  | { kind: "year"; year: number }
+  | { kind: "need" }
+  | { kind: "secured" }
+  | { kind: "gap" }
+  | { kind: "header" }
+  | { kind: "remark" };
+
+export const SOURCE_NAMES: Record<SourceKey, { ko: string; en: string }> = {
+  national: { ko: "국비", en: "National" },
+  city: { ko: "시비", en: "City" },
+  province: { ko: "도비", en: "Province" },
+  district: { ko: "구비", en: "District" },
+  county: { ko: "군비", en: "County" },
+  fund: { ko: "기금", en: "Fund" },
+  private: { ko: "민간", en: "Private" },
+  own: { ko: "자체", en: "Own" },
+};
+
+/** Whitespace (also zero-width) removed, NFKC (full-width to ASCII), Latin lower-cased. */
+export function normalizeLabel(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, "")
+    .toLowerCase();
+}
+
+// Keys are normalised labels.
+const SOURCE_LABELS: Readonly<Record<string, SourceKey>> = {
+  국비: "national",
+  국고: "national",
+  시비: "city",
+  도비: "province",
+  구비: "district",
+  군비: "county",
+  기금: "fund",
+  민간: "private",
+  민간자본: "private",
+  자체: "own",
+  자부담: "own",
+  자체부담: "own",
+  자체재원: "own",
+  national: "national",
+  city: "city",
+  province: "province",
+  district: "district",
+  county: "county",
+  fund: "fund",
+  private: "private",
+  own: "own",
+};
+
+// Headlines abbreviate sources to one syllable: "(국 1,174, 시 1,785, 구 388)".
+const SOURCE_ABBREVS: Readonly<Record<string, SourceKey>> = {
+  국: "national",
+  시: "city",
+  도: "province",
+  구: "district",
+  군: "county",
+  민: "private",
+};
+
+const TOTALS: Readonly<Record<string, "grand" | "sub">> = {
+  계: "grand",
+  합계: "grand",
+  총계: "grand",
+  총합계: "grand",
+  total: "grand",
+  grandtotal: "grand",
+  sum: "grand",
+  소계: "sub",
+  subtotal: "sub",
+  "sub-total": "sub",
+};
+
+const REMARKS = new Set(["비고", "remark", "remarks", "note", "notes"]);
+const NEEDS = new Set(["건립비", "사업비", "총사업비", "소요액", "소요예산", "필요액", "투자수요"]);
+const SECURED = new Set(["확보금액", "확보액", "기확보", "기확보액"]);
+const GAPS = new Set(["미확보금액", "미확보액", "부족액", "부족금액"]);
+const HEADERS = new Set(["구분", "재원별", "사업명", "세부사업명", "항목", "내역"]);
+
+export function classifyLabel(text: string): LabelClass | undefined {
+  const n = normalizeLabel(text);
+  if (n === "") return undefined;
+  // Remarks before headers: 비고 is a header word too, but its column holds notes, not amounts.
+  if (REMARKS.has(n)) return { kind: "remark" };
+  const total = TOTALS[n];
+  if (total !== undefined) return { kind: "total", level: total };
+  const source = SOURCE_LABELS[n];
+  if (source !== undefined) return { kind: "source", source };
+  const year = yearOf(n);
+  if (year !== undefined) return { kind: "year", year };
+  if (NEEDS.has(n)) return { kind: "need" };
+  if (SECURED.has(n)) return { kind: "secured" };
+  if (GAPS.has(n)) return { kind: "gap" };
+  if (HEADERS.has(n)) return { kind: "header" };
+  return undefined;
+}
+
+export function sourceFromAbbrev(text: string): SourceKey | undefined {
+  const n = normalizeLabel(text);
+  return SOURCE_ABBREVS[n] ?? SOURCE_LABELS[n];
+}
+
+// Whole-label year forms only; "2021년 소요예산" is a headline subject, not a year column.
+const YEAR_FORMS: readonly RegExp[] = [
+  /^(\d{4})(?:년도|년)?(?:\(\d{1,2}차년도\))?$/, // 2021, 2021년, 2021년도, 2021 (7차년도)
+  /^fy(\d{4}|\d{2})$/, // FY2021, FY21
+  /^['‘’`](\d{2})(?:년도|년)?$/, // '21, ‘21, ’21년
+  /^(\d{2})(?:년도|년)$/, // 21년 (a bare "21" is a number, not a year)
+];
+
+function yearOf(n: string): number | undefined {
+  for (const form of YEAR_FORMS) {
+    const m = form.exec(n);
+    if (m === null) continue;
+    const digits = m[1];
+    const year = digits.length === 2 ? 2000 + Number(digits) : Number(digits);
+    return year >= 1990 && year <= 2099 ? year : undefined;
+  }
+  return undefined;
+}
