@@ -15,16 +15,16 @@ export type AmountCell =
   | { kind: "non-budget" }
   | { kind: "malformed"; text: string; reason: string }
   /** A formula whose value is unknown (no cached result and not a SUM/+ we can evaluate). */
-  | { kind: "not-calculated"; formula: string }
+  | { kind: "not-calculated"; formula: string; /** a SUM/+ whose inputs are unknown: reported at its root instead */ dependent: boolean }
   | { kind: "text"; text: string };
 
 /** Reads a cell. `evaluated` is the engine's own result for a formula without a cached value. */
-export function readAmountCell(cell: Cell | undefined, evaluated?: number): AmountCell {
+export function readAmountCell(cell: Cell | undefined, evaluated?: number, linear = false): AmountCell {
   if (cell === undefined) return { kind: "zero", dash: false };
   const v = cell.v;
   if (v === undefined) {
     if (cell.f === undefined) return { kind: "zero", dash: false };
-    if (evaluated === undefined) return { kind: "not-calculated", formula: cell.f };
+    if (evaluated === undefined) return { kind: "not-calculated", formula: cell.f, dependent: linear };
     return { kind: "amount", value: evaluated, asText: false, formula: cell.f, evaluated: true };
   }
   if (typeof v === "number") {

@@ -2,6 +2,7 @@
 // usually column A) between tables; a table row has two or more filled cells (merged cells count as filled).
 import type { Range } from "./grid";
 import type { SheetView } from "./sheet-view";
+import { parseNumber } from "./numbers";
 
 export interface TextLine {
   r: number;
@@ -77,14 +78,18 @@ export function findLayout(view: SheetView): Layout {
   return { blocks, lines };
 }
 
-/** After a blank row, the next row continues the table only when it has numbers (a header row starts a new table). */
+/** After a blank row, the next row continues the table only when it holds amounts or dashes (a header row starts a new table). */
 function continuesTable(view: SheetView, r: number, open: Range): boolean {
-  let numbers = 0;
   for (let c = open.c0; c <= open.c1; c++) {
-    const v = view.cell(r, c)?.v;
-    if (typeof v === "number") numbers++;
+    const cell = view.cell(r, c);
+    if (cell === undefined) continue;
+    if (typeof cell.v === "number" || cell.f !== undefined) return true;
+    if (typeof cell.v === "string") {
+      const kind = parseNumber(cell.v).kind;
+      if (kind === "number" || (kind === "none" && cell.v.trim() !== "") || kind === "malformed") return true;
+    }
   }
-  return numbers > 0;
+  return false;
 }
 
 function rowText(view: SheetView, r: number, c0: number, c1: number): string {

@@ -42,7 +42,7 @@ export function checkWorkbook(wb: WorkbookGrid, options: CheckOptions = {}): Che
       tables.push(summary(t));
       sheetFindings.push(...checkTable(view, t));
     }
-    sheetFindings.push(...checkHeadlines({ sheet: sheet.name, lines: found.lines, tables: found.tables, planYear }));
+    sheetFindings.push(...checkHeadlines({ sheet: sheet.name, lines: found.lines, tables: found.tables, planYear, blamed: sheetFindings }));
     sheetFindings.push(...shortfallFindings(found.tables));
     findings.push(...sortFindings(sheetFindings));
   }

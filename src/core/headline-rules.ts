@@ -18,6 +18,8 @@ export interface HeadlineContext {
   tables: FoundTable[];
   /** The plan's budget year, for headlines that name none ("□ 소요예산 : 358,072천원"). */
   planYear?: number;
+  /** total-mismatch findings of this sheet's tables: a headline that agrees with a blamed cell's expected value follows from it. */
+  blamed: Finding[];
 }
 
 /** The year's total of a funding table: the 계 row at the year column (or the year row's total, transposed). */
@@ -105,6 +107,12 @@ function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: H
   if (total === undefined) return [];
   const tableUnit = table.unit ?? h.amount.unit;
   if (agrees(h.amount.value, h.amount.unit, total.value, tableUnit)) return [];
+  const blamed = ctx.blamed.find((f) => f.rule === "total-mismatch" && f.cell === a1(total.r, total.c) && typeof f.expected === "number");
+  if (blamed !== undefined && agrees(h.amount.value, h.amount.unit, blamed.expected as number, tableUnit)) {
+    // The headline is right and the table's total is the wrong cell: the headline is evidence, not a second error.
+    blamed.related.push(cell);
+    return [];
+  }
   const expected = convert(total.value, tableUnit, h.amount.unit).value;
   const where = `${a1(total.r, total.c)}`;
   return [

@@ -15,6 +15,8 @@ export interface SheetView {
   shownText(r: number, c: number): string;
   /** The engine's own result for a formula without a cached value; undefined when it cannot compute it. */
   evaluated(r: number, c: number): number | undefined;
+  /** True for a SUM or +/- formula: the engine can compute it once its inputs are known. */
+  isLinear(r: number, c: number): boolean;
 }
 
 const key = (r: number, c: number): number => r * 16384 + c;
@@ -70,5 +72,9 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
       return v === undefined || v === null ? "" : String(v);
     },
     evaluated,
+    isLinear(r, c) {
+      const f = cellAt(sheet, r, c)?.f;
+      return f !== undefined && parseLinearFormula(f, sheet.name) !== undefined;
+    },
   };
 }

@@ -77,7 +77,7 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     if (a === undefined) {
       const m = view.mergeAt(r, c);
       // Inside a merge only the anchor holds a value; the other cells are not separate amounts.
-      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readAmountCell(view.cell(r, c), view.evaluated(r, c));
+      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readAmountCell(view.cell(r, c), view.evaluated(r, c), view.isLinear(r, c));
       // "FY2021", "'22", "2021" typed as text are year labels, not malformed or text-stored amounts.
       if ((a.kind === "malformed" || (a.kind === "amount" && a.asText)) && classifyCleaned(String(view.cell(r, c)?.v ?? ""))?.kind === "year") {
         a = { kind: "text", text: String(view.cell(r, c)?.v ?? "") };

@@ -41,7 +41,7 @@ export function checkTable(view: SheetView, t: FoundTable): Finding[] {
       const cell = a1(row.r, col.c);
       if (a.kind === "malformed") {
         out.push({ ...base, rule: "malformed-number", severity: "error", cell, related: [], actual: a.text, message: MSG.malformed(cell, a.text) });
-      } else if (a.kind === "not-calculated") {
+      } else if (a.kind === "not-calculated" && !a.dependent) {
         out.push({ ...base, rule: "not-calculated", severity: "warning", cell, related: [], message: MSG.notCalculated(cell, a.formula) });
       } else if (a.kind === "amount") {
         if (a.asText) {

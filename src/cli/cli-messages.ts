@@ -1,0 +1,64 @@
+// The command line's own words, Korean first, English second.
+import type { Lang } from "../core/findings";
+import type { TableKind } from "../core/detect-tables";
+
+export interface CliText {
+  usage: string;
+  unreadable: string;
+  notFound: (path: string) => string;
+  noXlsx: (path: string) => string;
+  noFindings: (tables: number) => string;
+  textLines: string;
+  table: string;
+  unit: string;
+  expected: string;
+  actual: string;
+  kinds: Record<TableKind, string>;
+  summary: (files: number, tables: number, errors: number, warnings: number, infos: number, shortfalls: number) => string;
+  badOption: (msg: string) => string;
+}
+
+const USAGE_KO = `사용법: yesan check <파일.xlsx|폴더>... [--format text|json] [--lang ko|en]
+
+  엑셀 예산 파일의 모든 표(합계, 연도별 합계, 소요예산 제목, 내역, 미확보액)를 검사하고
+  틀린 셀을 기대값·실제값과 함께 알려 줍니다.
+  종료 코드: 0 오류 없음, 1 오류 있음, 2 읽을 수 없는 입력 있음.`;
+
+const USAGE_EN = `Usage: yesan check <file.xlsx|folder>... [--format text|json] [--lang ko|en]
+
+  Checks every table of Excel budget files (totals, multi-year totals, headlines, breakdowns, gaps)
+  and points at each wrong cell with the expected and actual value.
+  Exit code: 0 no error, 1 errors found, 2 an input could not be read.`;
+
+export const CLI_TEXT: Record<Lang, CliText> = {
+  ko: {
+    usage: USAGE_KO,
+    unreadable: "읽을 수 없음",
+    notFound: (p) => `파일이나 폴더가 없습니다: ${p}`,
+    noXlsx: (p) => `폴더에 .xlsx 파일이 없습니다: ${p}`,
+    noFindings: (n) => `문제 없음 (표 ${n}개 검사)`,
+    textLines: "본문",
+    table: "표",
+    unit: "단위",
+    expected: "기대값",
+    actual: "실제값",
+    kinds: { funding: "재원별 소요예산", gap: "소요·확보·미확보", breakdown: "내역", totals: "합계표" },
+    summary: (f, t, e, w, i, s) => `요약: 파일 ${f}개, 표 ${t}개 — 오류 ${e}, 경고 ${w}, 정보 ${i} (부족재원 ${s})`,
+    badOption: (m) => `잘못된 옵션입니다: ${m}`,
+  },
+  en: {
+    usage: USAGE_EN,
+    unreadable: "cannot read",
+    notFound: (p) => `No such file or folder: ${p}`,
+    noXlsx: (p) => `No .xlsx files in folder: ${p}`,
+    noFindings: (n) => `No findings (${n} tables checked)`,
+    textLines: "Text lines",
+    table: "Table",
+    unit: "unit",
+    expected: "expected",
+    actual: "actual",
+    kinds: { funding: "funding", gap: "need/secured/gap", breakdown: "breakdown", totals: "totals" },
+    summary: (f, t, e, w, i, s) => `Summary: ${f} files, ${t} tables — ${e} errors, ${w} warnings, ${i} info (${s} shortfalls)`,
+    badOption: (m) => `Invalid option: ${m}`,
+  },
+};

@@ -1,0 +1,93 @@
+// How `yesan check` prints its results: text grouped by file, sheet and table (Korean by default), or JSON.
+import type { CheckResult, TableSummary } from "../core/check-workbook";
+import type { Finding, Lang, Severity } from "../core/findings";
+import { formatAmount } from "../core/numbers";
+import { CLI_TEXT } from "./cli-messages";
+
+export type FileReport = { file: string; result: CheckResult } | { file: string; error: string };
+
+const SEVERITY_MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
+
+function value(v: number | string | undefined): string {
+  if (v === undefined) return "";
+  return typeof v === "number" ? formatAmount(v) : v;
+}
+
+export function formatText(reports: FileReport[], lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let tables = 0;
+  let shortfalls = 0;
+  for (const rep of reports) {
+    lines.push(rep.file);
+    if ("error" in rep) {
+      lines.push(`  ${t.unreadable}: ${rep.error}`, "");
+      continue;
+    }
+    const { result } = rep;
+    tables += result.tables.length;
+    const sheets = [...new Set([...result.tables.map((x) => x.sheet), ...result.findings.map((f) => f.sheet)])];
+    if (result.findings.length === 0) lines.push(`  ${t.noFindings(result.tables.length)}`);
+    for (const sheet of sheets) {
+      const fs = result.findings.filter((f) => f.sheet === sheet);
+      if (fs.length === 0) continue;
+      lines.push(`  [${sheet}]`);
+      const byTable = new Map<string, Finding[]>();
+      for (const f of fs) {
+        const k = f.table ?? "";
+        byTable.set(k, [...(byTable.get(k) ?? []), f]);
+      }
+      for (const [range, group] of byTable) {
+        const table = result.tables.find((x) => x.sheet === sheet && x.range === range);
+        lines.push(`    ${range === "" ? t.textLines : tableHeading(table, range, lang)}`);
+        for (const f of group) {
+          if (f.severity === "error") errors++;
+          else if (f.severity === "warning") warnings++;
+          else infos++;
+          if (f.rule === "shortfall") shortfalls++;
+          lines.push(`      ${SEVERITY_MARK[f.severity]} ${f.cell} ${f.rule}: ${f.message[lang]}`);
+          if (f.expected !== undefined || f.actual !== undefined) {
+            const unit = f.unit === undefined ? "" : ` (${t.unit}: ${f.unit})`;
+            const parts = [f.expected !== undefined ? `${t.expected} ${value(f.expected)}` : "", f.actual !== undefined ? `${t.actual} ${value(f.actual)}` : ""].filter((x) => x !== "");
+            lines.push(`        ${parts.join(" / ")}${unit}`);
+          }
+        }
+      }
+    }
+    lines.push("");
+  }
+  lines.push(t.summary(reports.length, tables, errors, warnings, infos, shortfalls));
+  return lines.join("\n") + "\n";
+}
+
+function tableHeading(table: TableSummary | undefined, range: string, lang: Lang): string {
+  const t = CLI_TEXT[lang];
+  if (table === undefined) return `${t.table} ${range}`;
+  const unit = table.unit === undefined ? "" : `, ${t.unit} ${table.unit}`;
+  const title = table.title === undefined ? "" : ` ${table.title}`;
+  return `${t.table} ${range} (${t.kinds[table.kind]}${unit})${title}`;
+}
+
+export function formatJson(reports: FileReport[], lang: Lang): string {
+  const files = reports.map((rep) => {
+    if ("error" in rep) return { file: rep.file, error: rep.error };
+    return {
+      file: rep.file,
+      tables: rep.result.tables,
+      findings: rep.result.findings.map((f) => {
+        const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, related: f.related };
+        if (f.expected !== undefined) o.expected = f.expected;
+        if (f.actual !== undefined) o.actual = f.actual;
+        if (f.unit !== undefined) o.unit = f.unit;
+        if (f.table !== undefined) o.table = f.table;
+        if (f.share !== undefined) o.share = f.share;
+        o.message = f.message[lang];
+        return o;
+      }),
+    };
+  });
+  return JSON.stringify({ files }, null, 2) + "\n";
+}
