@@ -1,0 +1,39 @@
+// Profiling aid: time of each engine phase on a 10,000-program grid.
+import { generatePrograms, workbookGrid } from "./generate";
+import { makeSheetView } from "../src/core/sheet-view";
+import { findLayout } from "../src/core/blocks";
+import { readTableModel } from "../src/core/table-model";
+import { tableChecks } from "../src/core/checks";
+import { findTables } from "../src/core/detect-tables";
+import { checkTable } from "../src/core/table-rules";
+import { checkHeadlines } from "../src/core/headline-rules";
+
+const opts = { programs: 10000, seed: 2021, formulas: "cached" as const };
+const grid = workbookGrid(generatePrograms(opts), opts);
+for (let run = 0; run < 3; run++) {
+  const t: Record<string, number> = { view: 0, layout: 0, model: 0, checks: 0, find: 0, rules: 0, headlines: 0 };
+  for (const sheet of grid.sheets) {
+    let t0 = performance.now();
+    const view = makeSheetView(sheet);
+    t.view += performance.now() - t0;
+    t0 = performance.now();
+    const layout = findLayout(view);
+    t.layout += performance.now() - t0;
+    t0 = performance.now();
+    const models = layout.blocks.map((b) => readTableModel(view, b.range));
+    t.model += performance.now() - t0;
+    t0 = performance.now();
+    for (const m of models) if (m) tableChecks(m);
+    t.checks += performance.now() - t0;
+    t0 = performance.now();
+    const found = findTables(makeSheetView(sheet));
+    t.find += performance.now() - t0;
+    t0 = performance.now();
+    const fs = found.tables.flatMap((x) => checkTable(view, x));
+    t.rules += performance.now() - t0;
+    t0 = performance.now();
+    checkHeadlines({ sheet: sheet.name, lines: found.lines, tables: found.tables, planYear: 2021, blamed: fs });
+    t.headlines += performance.now() - t0;
+  }
+  console.log(Object.entries(t).map(([k, v]) => `${k} ${v.toFixed(0)}`).join("  "));
+}
