@@ -25,7 +25,9 @@ const nodeBundle = (name, entry) => ({
 module.exports = [
   nodeBundle("cli", { "cli/yesan": "./src/cli/main.ts" }),
   nodeBundle("tools", {
-    "scripts/build-samples": "./scripts/build-samples.ts",
+    "scripts/build-samples": "./scripts/build-samples-main.ts",
     "bench/bench": "./bench/bench.ts",
+    "bench/profile-core": "./bench/profile-core.ts",
+    "bench/profile-phases": "./bench/profile-phases.ts",
   }),
 ];

@@ -9,7 +9,7 @@ import type { Unit } from "./units";
 
 export type AmountCell =
   /** A usable amount. `value` is in `unit` when the cell names one, else in the table's unit. */
-  | { kind: "amount"; value: number; unit?: Unit; asText: boolean; splits?: SplitPart[]; formula?: string; evaluated?: boolean }
+  | { kind: "amount"; value: number; unit?: Unit; asText: boolean; splits?: SplitPart[]; formula?: string; evaluated?: boolean; /** "27(27)": 정원(현원), planned(actual) pairs */ second?: number }
   /** Blank or a dash: no amount. Counts as 0 in sums. */
   | { kind: "zero"; dash: boolean }
   | { kind: "non-budget" }
@@ -37,7 +37,22 @@ export function readAmountCell(cell: Cell | undefined, evaluated?: number, linea
   return readAmountText(v);
 }
 
+/** "27(27)", "4(6)": two counts in one cell (정원 and 현원), a common notation in staffing and plan tables. */
+const PAIR = /^\s*(\d{1,3}(?:,\d{3})*|\d+)\s*\(\s*(\d{1,3}(?:,\d{3})*|\d+)\s*\)\s*$/;
+
+const HAS_DIGIT = /[0-9０-９]/;
+const HAS_UNIT = /[원억조]/;
+
 export function readAmountText(text: string): AmountCell {
+  // Labels ("계", "국비", "재원별") hold no digit: only a dash, 비예산 or words, and most cells are labels or numbers.
+  if (!HAS_DIGIT.test(text)) {
+    const p = parseNumber(text);
+    return p.kind === "none" ? { kind: "zero", dash: p.text.trim() !== "" } : p.kind === "non-budget" ? { kind: "non-budget" } : { kind: "text", text };
+  }
+  const pair = PAIR.exec(text);
+  if (pair !== null) {
+    return { kind: "amount", value: Number(pair[1].replace(/,/g, "")), second: Number(pair[2].replace(/,/g, "")), asText: false };
+  }
   const p: ParsedNumber = parseNumber(text);
   switch (p.kind) {
     case "number":
@@ -50,7 +65,7 @@ export function readAmountText(text: string): AmountCell {
       return { kind: "malformed", text, reason: p.reason };
     case "text": {
       // "4,800천원 (구비)", "공모 선정 24,000천원 (국비/시비/구비/민간) (16,800/…)": an amount with a note.
-      const h = parseHeadline(text);
+      const h = HAS_UNIT.test(text) ? parseHeadline(text) : undefined;
       if (h !== undefined && h.kind === "amount" && !text.includes(":")) {
         return { kind: "amount", value: h.amount.value, unit: h.amount.unit, asText: false, splits: h.splits };
       }

@@ -27,6 +27,8 @@ const key = (r: number, c: number): number => r * 16384 + c;
 
 /** `residuals[k]` is undefined for checks that could not be computed (a malformed or unknown value). */
 export function blameCells(checks: Check[], residuals: (number | undefined)[]): Blame[] {
+  // A consistent table (the usual case) needs no index at all.
+  if (residuals.every((v) => v === undefined || v === 0)) return [];
   const res = residuals.slice();
   const member = new Map<number, Membership[]>();
   const add = (r: number, c: number, m: Membership): void => {

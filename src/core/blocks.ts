@@ -100,3 +100,22 @@ function rowText(view: SheetView, r: number, c0: number, c1: number): string {
   }
   return parts.join("\t");
 }
+
+/** Index of the first line at or below row r (lines are in row order): lets lookups near a table skip the rest. */
+export function firstLineFrom(lines: TextLine[], r: number): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lines[mid].r < r) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The lines in rows [r0, r1). */
+export function linesBetween(lines: TextLine[], r0: number, r1: number): TextLine[] {
+  const out: TextLine[] = [];
+  for (let i = firstLineFrom(lines, r0); i < lines.length && lines[i].r < r1; i++) out.push(lines[i]);
+  return out;
+}

@@ -29,14 +29,13 @@ export interface CheckOptions {
 }
 
 export function checkWorkbook(wb: WorkbookGrid, options: CheckOptions = {}): CheckResult {
-  const sheets = wb.sheets.map((sheet) => {
-    const view = makeSheetView(sheet);
-    return { sheet, view, found: findTables(view) };
-  });
-  const planYear = options.planYear ?? guessPlanYear(sheets.flatMap((s) => s.found.lines.map((l) => l.text)));
+  const planYear = options.planYear ?? guessPlanYear(wb);
   const tables: TableSummary[] = [];
   const findings: Finding[] = [];
-  for (const { sheet, view, found } of sheets) {
+  // Sheet by sheet, so each sheet's table models can be dropped before the next (a department has thousands).
+  for (const sheet of wb.sheets) {
+    const view = makeSheetView(sheet);
+    const found = findTables(view);
     const sheetFindings: Finding[] = [];
     for (const t of found.tables) {
       tables.push(summary(t));
@@ -60,13 +59,19 @@ function summary(t: FoundTable): TableSummary {
   return s;
 }
 
-/** The year most budget headlines name ("□ 2021년 소요예산 : …"). */
-function guessPlanYear(texts: string[]): number | undefined {
+/** The year most budget headlines name ("□ 2021년 소요예산 : …"), from the workbook's text cells. */
+function guessPlanYear(wb: WorkbookGrid): number | undefined {
   const counts = new Map<number, number>();
-  for (const text of texts) {
-    if (!/소요예산/.test(text)) continue;
-    const year = parseHeadline(text)?.year;
-    if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+  for (const sheet of wb.sheets) {
+    for (const row of sheet.cells) {
+      if (row === undefined) continue;
+      for (const cell of row) {
+        const v = cell?.v;
+        if (typeof v !== "string" || !v.includes("소요예산")) continue;
+        const year = parseHeadline(v)?.year;
+        if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+      }
+    }
   }
   let best: number | undefined;
   for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = y;

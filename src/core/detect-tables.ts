@@ -1,7 +1,7 @@
 // Finds the tables of one sheet and names them: kind (funding, gap, breakdown, totals), unit and title.
 import { rangeA1, type Range } from "./grid";
 import type { SheetView } from "./sheet-view";
-import { findLayout, type TextLine } from "./blocks";
+import { findLayout, linesBetween, type TextLine } from "./blocks";
 import { readTableModel, type TableModel } from "./table-model";
 import { tableChecks, type Check } from "./checks";
 import { findUnitLabel } from "./unit-label";
@@ -73,8 +73,7 @@ function tableKind(model: TableModel, checks: Check[]): TableKind | undefined {
 /** The nearest text line above the table (within three rows), skipping the unit label. */
 function titleAbove(lines: TextLine[], range: Range): TextLine | undefined {
   let best: TextLine | undefined;
-  for (const line of lines) {
-    if (line.r >= range.r0 || line.r < range.r0 - 4) continue;
+  for (const line of linesBetween(lines, range.r0 - 4, range.r0)) {
     if (findUnitLabel(line.text) !== undefined || /^\(?\s*(단위|기준)/.test(line.text.trim())) continue;
     if (best === undefined || line.r > best.r) best = line;
   }
@@ -83,11 +82,9 @@ function titleAbove(lines: TextLine[], range: Range): TextLine | undefined {
 
 function tableUnit(view: SheetView, model: TableModel, lines: TextLine[], title: TextLine | undefined): Unit | undefined {
   // 1. "(단위 : 천원)" just above the table, wherever it sits in the row.
-  for (const line of lines) {
-    if (line.r < model.range.r0 && line.r >= model.range.r0 - 3) {
-      const u = findUnitLabel(line.text);
-      if (u !== undefined) return u;
-    }
+  for (const line of linesBetween(lines, model.range.r0 - 3, model.range.r0)) {
+    const u = findUnitLabel(line.text);
+    if (u !== undefined) return u;
   }
   // 2. A header that names it: "예산(천원)", "소요예산 (백만원)".
   for (const h of model.headerRows) {

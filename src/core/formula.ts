@@ -41,8 +41,8 @@ type Token =
   | { k: "op"; v: "+" | "-" | ":" | "," | "(" | ")" };
 
 // Thrown inside the parser only; parseLinearFormula turns it into `undefined`. A shared plain
-// object rather than an Error: most formulas in a workbook are rejected, and an Error would
-// capture a stack trace each time.
+// object rather than an Error: workbooks are full of formulas outside the subset, and an Error
+// would capture a stack trace for each.
 const REJECT = { reject: true } as const;
 
 // Excel allows 64 levels of nesting; the cap also keeps the recursion far from the stack limit.
@@ -279,9 +279,28 @@ class Parser {
  * `sheetName` is the sheet the formula lives on: references prefixed with that sheet are accepted,
  * references to any other sheet make the formula undefined.
  */
+const SIMPLE_SUM = /^\s*SUM\(\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*:\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*\)\s*$/i;
+
 export function parseLinearFormula(formula: string, sheetName?: string): LinearFormula | undefined {
   // Some sources keep the "=": accepting it costs nothing.
   const src = formula.startsWith("=") ? formula.slice(1) : formula;
+  // Most totals are a plain SUM over one range: read those without the tokenizer (thousands per workbook).
+  const fast = SIMPLE_SUM.exec(src);
+  if (fast !== null) {
+    const a = parseA1(fast[1]);
+    const b = parseA1(fast[2]);
+    if (a !== undefined && b !== undefined) {
+      const r0 = Math.min(a.r, b.r);
+      const r1 = Math.max(a.r, b.r);
+      const c0 = Math.min(a.c, b.c);
+      const c1 = Math.max(a.c, b.c);
+      if ((r1 - r0 + 1) * (c1 - c0 + 1) <= MAX_RANGE_CELLS && c1 < 16384 && r1 < 1048576) {
+        const terms: Term[] = [];
+        for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) terms.push({ r, c, sign: 1 });
+        return { terms, constant: 0 };
+      }
+    }
+  }
   try {
     const toks = tokenize(src);
     if (toks.length === 0) return undefined;

@@ -4,7 +4,7 @@
 import { a1 } from "./grid";
 import type { Finding } from "./findings";
 import type { FoundTable } from "./detect-tables";
-import type { TextLine } from "./blocks";
+import { linesBetween, type TextLine } from "./blocks";
 import { parseHeadline, type Headline } from "./headlines";
 import { amountIn } from "./amount-cell";
 import { toWon, convert, decimalsOf } from "./numbers";
@@ -66,10 +66,29 @@ function toWonSafe(v: number, u: Unit): bigint | undefined {
   }
 }
 
+const MAYBE_HEADLINE = /\d[\s\S]*[원억조]|[원억조][\s\S]*\d/;
+
+/** A stated amount always has digits and a unit word: most lines (titles, unit labels, prose) are skipped cheaply. */
+function headlineOf(text: string): Headline | undefined {
+  return MAYBE_HEADLINE.test(text) ? parseHeadline(text) : undefined;
+}
+
+/** The first table starting below row r (tables are in row order). */
+function firstTableBelow(tables: FoundTable[], r: number): FoundTable | undefined {
+  let lo = 0;
+  let hi = tables.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tables[mid].range.r0 <= r) lo = mid + 1;
+    else hi = mid;
+  }
+  return tables[lo];
+}
+
 export function checkHeadlines(ctx: HeadlineContext): Finding[] {
   const out: Finding[] = [];
   for (const line of ctx.lines) {
-    const h = parseHeadline(line.text);
+    const h = headlineOf(line.text);
     if (h === undefined) continue;
     const cell = a1(line.r, line.c);
     out.push(...splitFindings(ctx.sheet, cell, h));
@@ -99,9 +118,9 @@ function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: H
   if (!/소요예산|소요재원|예산/.test(h.subject)) return [];
   const year = h.year ?? ctx.planYear;
   if (year === undefined) return [];
-  const table = ctx.tables.find((t) => t.kind === "funding" && t.range.r0 > line.r && t.range.r0 - line.r <= 6);
-  if (table === undefined) return [];
-  const between = ctx.lines.some((l) => l.r > line.r && l.r < table.range.r0 && parseHeadline(l.text) !== undefined);
+  const table = firstTableBelow(ctx.tables, line.r);
+  if (table === undefined || table.kind !== "funding" || table.range.r0 - line.r > 6) return [];
+  const between = linesBetween(ctx.lines, line.r + 1, table.range.r0).some((l) => headlineOf(l.text) !== undefined);
   if (between) return [];
   const total = yearTotal(table, year);
   if (total === undefined) return [];

@@ -235,6 +235,8 @@ function canonicalDecimal(s: string): string {
 }
 
 export function decimalsOf(value: number): number {
+  // Almost every budget figure is whole: skip the exact decimal expansion for those.
+  if (Number.isSafeInteger(value)) return 0;
   return toDecimal(value).scale;
 }
 

@@ -1,7 +1,7 @@
 // A read-only view of one sheet that the detectors share: merged cells resolved to their anchor,
 // and formula results the engine had to compute itself (files written by tools have none cached).
 import { cellAt, type Cell, type Range, type SheetGrid } from "./grid";
-import { parseLinearFormula, evaluateLinear } from "./formula";
+import { parseLinearFormula, evaluateLinear, type LinearFormula } from "./formula";
 import { parseNumber } from "./numbers";
 
 export interface SheetView {
@@ -17,6 +17,8 @@ export interface SheetView {
   evaluated(r: number, c: number): number | undefined;
   /** True for a SUM or +/- formula: the engine can compute it once its inputs are known. */
   isLinear(r: number, c: number): boolean;
+  /** The cell's formula read as a SUM or +/- chain (parsed once per cell), if it is one. */
+  linear(r: number, c: number): LinearFormula | undefined;
 }
 
 const key = (r: number, c: number): number => r * 16384 + c;
@@ -30,6 +32,16 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     if (m.c1 + 1 > cols) cols = m.c1 + 1;
   }
   const memo = new Map<number, number | undefined>();
+  const parsed = new Map<number, LinearFormula | undefined>();
+  const linear = (r: number, c: number): LinearFormula | undefined => {
+    const f = cellAt(sheet, r, c)?.f;
+    if (f === undefined) return undefined;
+    const k = key(r, c);
+    if (parsed.has(k)) return parsed.get(k);
+    const lf = parseLinearFormula(f, sheet.name);
+    parsed.set(k, lf);
+    return lf;
+  };
   const visiting = new Set<number>();
 
   const numberAt = (r: number, c: number): number | undefined => {
@@ -52,7 +64,7 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     if (cell?.f === undefined || cell.v !== undefined) return undefined;
     if (visiting.has(k)) return undefined; // a circular reference has no value
     visiting.add(k);
-    const lf = parseLinearFormula(cell.f, sheet.name);
+    const lf = linear(r, c);
     const result = lf === undefined ? undefined : evaluateLinear(lf, numberAt);
     visiting.delete(k);
     memo.set(k, result);
@@ -72,9 +84,7 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
       return v === undefined || v === null ? "" : String(v);
     },
     evaluated,
-    isLinear(r, c) {
-      const f = cellAt(sheet, r, c)?.f;
-      return f !== undefined && parseLinearFormula(f, sheet.name) !== undefined;
-    },
+    isLinear: (r, c) => linear(r, c) !== undefined,
+    linear,
   };
 }

@@ -53,9 +53,15 @@ export function cleanLabel(text: string): string {
     .trim();
 }
 
+// The same few labels (계, 국비, 2021년 …) recur in every table of a workbook: classify each text once.
+const classified = new Map<string, LabelClass | undefined>();
+
 export function classifyCleaned(text: string): LabelClass | undefined {
-  if (text.trim() === "") return undefined;
-  return classifyLabel(text) ?? classifyLabel(cleanLabel(text));
+  if (classified.has(text)) return classified.get(text);
+  const cls = text.trim() === "" ? undefined : (classifyLabel(text) ?? classifyLabel(cleanLabel(text)));
+  if (classified.size > 20000) classified.clear(); // bounded: a pathological sheet cannot grow it without end
+  classified.set(text, cls);
+  return cls;
 }
 
 const SERIAL = /^(연번|순번|번호|no\.?|순위)$/i;
@@ -69,6 +75,13 @@ function amountish(a: AmountCell): boolean {
   return a.kind === "amount" || a.kind === "malformed" || a.kind === "not-calculated" || (a.kind === "zero" && a.dash);
 }
 
+/** Reads a cell; a formula is looked at only when it has no cached value (the common case costs nothing). */
+function readCell(view: SheetView, r: number, c: number): AmountCell {
+  const cell = view.cell(r, c);
+  if (cell === undefined || cell.v !== undefined) return readAmountCell(cell);
+  return readAmountCell(cell, view.evaluated(r, c), view.isLinear(r, c));
+}
+
 export function readTableModel(view: SheetView, range: Range): TableModel | undefined {
   const cache = new Map<number, AmountCell>();
   const amount = (r: number, c: number): AmountCell => {
@@ -77,7 +90,7 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     if (a === undefined) {
       const m = view.mergeAt(r, c);
       // Inside a merge only the anchor holds a value; the other cells are not separate amounts.
-      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readAmountCell(view.cell(r, c), view.evaluated(r, c), view.isLinear(r, c));
+      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readCell(view, r, c);
       // "FY2021", "'22", "2021" typed as text are year labels, not malformed or text-stored amounts.
       if ((a.kind === "malformed" || (a.kind === "amount" && a.asText)) && classifyCleaned(String(view.cell(r, c)?.v ?? ""))?.kind === "year") {
         a = { kind: "text", text: String(view.cell(r, c)?.v ?? "") };

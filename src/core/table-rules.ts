@@ -7,7 +7,6 @@ import type { FoundTable } from "./detect-tables";
 import type { SheetView } from "./sheet-view";
 import { amountIn, type AmountCell } from "./amount-cell";
 import { blameCells } from "./blame";
-import { parseLinearFormula } from "./formula";
 import { decimalsOf } from "./numbers";
 import { MSG } from "./messages";
 import type { Check } from "./checks";
@@ -55,10 +54,22 @@ export function checkTable(view: SheetView, t: FoundTable): Finding[] {
   }
 
   const factor = 10 ** scale;
-  const scaled = (r: number, c: number): number | undefined => {
-    const v = valueOf(model.amount(r, c));
-    return v === undefined ? undefined : Math.round(v * factor);
-  };
+  const paired = model.rows.some((row) => model.cols.some((col) => { const a = model.amount(row.r, col.c); return a.kind === "amount" && a.second !== undefined; }));
+  // Tables of pairs ("27(27)") are checked twice: once on the first figures, once on the figures in brackets.
+  for (const second of paired ? [false, true] : [false]) {
+    out.push(...totalFindings(t, base, (r, c) => {
+      const a = model.amount(r, c);
+      const v = second && a.kind === "amount" && a.second !== undefined ? a.second : valueOf(a);
+      return v === undefined ? undefined : Math.round(v * factor);
+    }, factor));
+  }
+  out.push(...formulaFindings(view, t, base));
+  return out;
+}
+
+function totalFindings(t: FoundTable, base: Pick<Finding, "sheet" | "table" | "unit">, scaled: (r: number, c: number) => number | undefined, factor: number): Finding[] {
+  const out: Finding[] = [];
+  const { model } = t;
   const totalIsBlank = (ch: Check): boolean => {
     const a = model.amount(ch.r, ch.c);
     return (a.kind === "zero" && !a.dash) || a.kind === "text";
@@ -102,8 +113,6 @@ export function checkTable(view: SheetView, t: FoundTable): Finding[] {
       message: gap ? MSG.gapMismatch(cell, actual, expected, t.unit) : MSG.totalMismatch(cell, actual, expected, t.unit, isTotal ? "total" : "part"),
     });
   }
-
-  out.push(...formulaFindings(view, t, base));
   return out;
 }
 
@@ -127,58 +136,75 @@ function checkSplit(cell: string, a: AmountCell & { kind: "amount" }, base: Pick
 /** Formula checks on total cells: the formula must add exactly the parts of one of the cell's checks. */
 function formulaFindings(view: SheetView, t: FoundTable, base: Pick<Finding, "sheet" | "table" | "unit">): Finding[] {
   const out: Finding[] = [];
-  const byTotal = new Map<string, Check[]>();
+  const byTotal = new Map<number, Check[]>();
+  let anyFormula = false;
   for (const ch of t.checks) {
-    const k = a1(ch.r, ch.c);
+    const k = ch.r * 16384 + ch.c;
     const list = byTotal.get(k);
-    if (list === undefined) byTotal.set(k, [ch]);
-    else list.push(ch);
+    if (list === undefined) {
+      byTotal.set(k, [ch]);
+      if (view.cell(ch.r, ch.c)?.f !== undefined) anyFormula = true;
+    } else list.push(ch);
   }
-  const anyFormula = [...byTotal.values()].some((chs) => view.cell(chs[0].r, chs[0].c)?.f !== undefined);
-  for (const [cell, chs] of byTotal) {
+  // (cell, sign) as one number: twice the cell key, plus one for a subtracted term.
+  const termKey = (r: number, c: number, sign: number): number => (r * 16384 + c) * 2 + (sign < 0 ? 1 : 0);
+  const cellOf = (k: number): string => {
+    const cell = Math.floor(k / 2);
+    return a1(Math.floor(cell / 16384), cell % 16384);
+  };
+  for (const chs of byTotal.values()) {
     const { r, c } = chs[0];
-    const f = view.cell(r, c)?.f;
-    if (f === undefined) {
-      const v = view.cell(r, c)?.v;
-      if (anyFormula && typeof v === "number") {
-        out.push({ ...base, rule: "hardcoded-total", severity: "info", cell, related: [], actual: v, message: MSG.hardcodedTotal(cell) });
+    const cell = view.cell(r, c);
+    if (cell?.f === undefined) {
+      if (anyFormula && typeof cell?.v === "number") {
+        const ref = a1(r, c);
+        out.push({ ...base, rule: "hardcoded-total", severity: "info", cell: ref, related: [], actual: cell.v, message: MSG.hardcodedTotal(ref) });
       }
       continue;
     }
-    const lf = parseLinearFormula(f, t.sheet);
+    const lf = view.linear(r, c);
     if (lf === undefined) continue; // not a SUM/+ chain: nothing to compare
-    const got = new Map<string, number>();
-    for (const term of lf.terms) {
-      const k = `${a1(term.r, term.c)}|${term.sign}`;
-      got.set(k, (got.get(k) ?? 0) + 1);
-    }
-    let bestDiff: { missing: string[]; twice: string[]; extra: string[] } | undefined;
+    // Compare as sorted lists of (cell, sign) keys: duplicates show as repeats, no maps per check.
+    const got = lf.terms.map((term) => termKey(term.r, term.c, term.sign)).sort((a, b) => a - b);
+    let best: { missing: number[]; twice: number[]; extra: number[] } | undefined;
     for (const ch of chs) {
-      const want = new Map<string, number>();
-      for (const p of ch.parts) {
-        const k = `${a1(p.r, p.c)}|${p.sign}`;
-        want.set(k, (want.get(k) ?? 0) + 1);
-      }
-      const missing: string[] = [];
-      const twice: string[] = [];
-      const extra: string[] = [];
-      for (const [k, n] of want) {
-        const g = got.get(k) ?? 0;
-        if (g < n) missing.push(k.split("|")[0]);
-        else if (g > n) twice.push(k.split("|")[0]);
-      }
-      for (const [k] of got) if (!want.has(k)) extra.push(k.split("|")[0]);
-      const size = missing.length + twice.length + extra.length;
-      if (size === 0) {
-        bestDiff = undefined;
+      const want = ch.parts.map((p) => termKey(p.r, p.c, p.sign)).sort((a, b) => a - b);
+      if (want.length === got.length && want.every((k, i) => k === got[i])) {
+        best = undefined;
         break;
       }
-      if (bestDiff === undefined || size < bestDiff.missing.length + bestDiff.twice.length + bestDiff.extra.length) bestDiff = { missing, twice, extra };
+      const diff = compareSorted(want, got);
+      const size = diff.missing.length + diff.twice.length + diff.extra.length;
+      if (best === undefined || size < best.missing.length + best.twice.length + best.extra.length) best = diff;
     }
-    if (bestDiff === undefined) continue;
-    const related = [...bestDiff.missing, ...bestDiff.twice, ...bestDiff.extra];
-    const message = bestDiff.missing.length > 0 ? MSG.formulaMissing(cell, bestDiff.missing) : bestDiff.twice.length > 0 ? MSG.formulaTwice(cell, bestDiff.twice) : MSG.formulaExtra(cell, bestDiff.extra);
-    out.push({ ...base, rule: "formula-range", severity: "error", cell, related, actual: `=${f}`, message });
+    if (best === undefined) continue;
+    const ref = a1(r, c);
+    const missing = best.missing.map(cellOf);
+    const twice = best.twice.map(cellOf);
+    const extra = best.extra.map(cellOf);
+    const message = missing.length > 0 ? MSG.formulaMissing(ref, missing) : twice.length > 0 ? MSG.formulaTwice(ref, twice) : MSG.formulaExtra(ref, extra);
+    out.push({ ...base, rule: "formula-range", severity: "error", cell: ref, related: [...missing, ...twice, ...extra], actual: `=${cell.f}`, message });
   }
   return out;
+}
+
+/** What `got` lacks of `want` (missing), repeats beyond it (twice) and adds that `want` never has (extra). */
+function compareSorted(want: number[], got: number[]): { missing: number[]; twice: number[]; extra: number[] } {
+  const missing: number[] = [];
+  const twice: number[] = [];
+  const extra: number[] = [];
+  const count = (xs: number[]): Map<number, number> => {
+    const m = new Map<number, number>();
+    for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+    return m;
+  };
+  const w = count(want);
+  const g = count(got);
+  for (const [k, n] of w) {
+    const have = g.get(k) ?? 0;
+    if (have < n) missing.push(k);
+    else if (have > n) twice.push(k);
+  }
+  for (const k of g.keys()) if (!w.has(k)) extra.push(k);
+  return { missing, twice, extra };
 }

@@ -1,0 +1,89 @@
+// The command line on real files: the sample workbooks, a generated consistent file, and broken inputs.
+import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+
+const SAMPLES = path.join(__dirname, "../../samples");
+const PLAN = path.join(SAMPLES, "2021-경제환경국-지역경제과.xlsx");
+const CARD = path.join(SAMPLES, "2021-지역경제-15-도시형소공인.xlsx");
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+async function consistentFile(dir: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("사업1");
+  ws.addRows([["□ 2021년 소요예산 : 110,000천원"], [], [null, null, null, null, "(단위 : 천원)"], ["재원별", "합계", "2021년", "2022년", "2023년"], ["계", 230000, 110000, 60000, 60000], ["구비", 230000, 110000, 60000, 60000]]);
+  const file = path.join(dir, "consistent.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+test("text output on the samples folder: Korean, grouped by file, sheet and table; exit 1 for errors", async () => {
+  const { code, out } = await run("check", SAMPLES);
+  expect(code).toBe(1);
+  const lines = out.split("\n");
+  expect(lines[0]).toBe("samples/2021-경제환경국-지역경제과.xlsx".replace("samples", SAMPLES));
+  expect(out).toContain("  [06 국내·외 교류]");
+  expect(out).toMatch(/✗ B\d+ total-mismatch: B\d+의 합계\(527,900천원\)가 구성 항목의 합\(509,400천원\)과 다릅니다\. 차이: 18,500천원/);
+  expect(out).toContain("기대값 509,400 / 실제값 527,900 (단위: 천원)");
+  expect(out).toContain("부족재원: 소요액 29,324백만원 중 6,468백만원(22%) 미확보");
+  expect(out).toContain("  문제 없음 (표 1개 검사)");
+  expect(lines.find((l) => l.startsWith("요약:"))).toMatch(/^요약: 파일 2개, 표 \d+개 — 오류 6, 경고 1, 정보 0 \(부족재원 1\)$/);
+});
+
+test("English output with --lang en", async () => {
+  const { out } = await run("check", PLAN, "--lang", "en");
+  expect(out).toContain("differs from the sum of its parts, 509,400 thousand won");
+  expect(out).toMatch(/Summary: 1 files, \d+ tables — 6 errors, 1 warnings/);
+});
+
+test("JSON output has the documented shape and the engine's figures", async () => {
+  const { code, out } = await run("check", PLAN, CARD, "--format", "json");
+  expect(code).toBe(1);
+  const json = JSON.parse(out) as { files: { file: string; tables: Record<string, unknown>[]; findings: Record<string, unknown>[] }[] };
+  expect(json.files.map((f) => path.basename(f.file))).toEqual([path.basename(PLAN), path.basename(CARD)]);
+  const f06 = json.files[0].findings.find((f) => f.sheet === "06 국내·외 교류");
+  expect(f06).toMatchObject({ rule: "total-mismatch", severity: "error", expected: 509400, actual: 527900, unit: "천원" });
+  expect(Object.keys(f06 ?? {})).toEqual(expect.arrayContaining(["rule", "severity", "sheet", "cell", "related", "expected", "actual", "unit", "message"]));
+  expect(typeof f06?.message).toBe("string");
+  expect(json.files[0].tables[0]).toEqual(expect.objectContaining({ sheet: expect.any(String), range: expect.stringMatching(/^[A-Z]+\d+:[A-Z]+\d+$/), kind: expect.any(String) }));
+  expect(json.files[1].findings).toEqual([]);
+});
+
+test("a consistent file exits 0", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-"));
+  const { code, out } = await run("check", await consistentFile(dir));
+  expect(code).toBe(0);
+  expect(out).toContain("문제 없음 (표 1개 검사)");
+});
+
+test("a folder with one unreadable file: exit 2, the file is named, the others are still checked", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-"));
+  copyFileSync(PLAN, path.join(dir, "a-plan.xlsx"));
+  writeFileSync(path.join(dir, "b-broken.xlsx"), "this is not a workbook");
+  writeFileSync(path.join(dir, "~$a-plan.xlsx"), "excel lock file"); // ignored
+  const { code, out, err } = await run("check", dir, "--format", "json");
+  expect(code).toBe(2);
+  const json = JSON.parse(out) as { files: { file: string; error?: string; findings?: unknown[] }[] };
+  expect(json.files.map((f) => path.basename(f.file))).toEqual(["a-plan.xlsx", "b-broken.xlsx"]);
+  expect(json.files[0].findings?.length).toBeGreaterThan(0);
+  expect(json.files[1].error).toContain("b-broken.xlsx");
+  expect(err).toContain("b-broken.xlsx");
+});
+
+test("a missing path and bad options exit 2 with a message", async () => {
+  const missing = await run("check", "no-such-file.xlsx");
+  expect(missing.code).toBe(2);
+  expect(missing.out).toContain("파일이나 폴더가 없습니다: no-such-file.xlsx");
+  expect((await run("check", PLAN, "--format", "xml")).code).toBe(2);
+  expect((await run("check", PLAN, "--bogus")).err).toContain("잘못된 옵션입니다");
+  expect((await run()).err).toContain("사용법: yesan check");
+  expect((await run("--help")).code).toBe(0);
+});
