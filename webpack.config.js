@@ -29,5 +29,7 @@ module.exports = [
     "bench/bench": "./bench/bench.ts",
     "bench/profile-core": "./bench/profile-core.ts",
     "bench/profile-phases": "./bench/profile-phases.ts",
+    "bench/make-file": "./bench/make-file.ts",
+    "bench/profile-cli": "./bench/profile-cli.ts",
   }),
 ];

@@ -43,7 +43,21 @@ const PAIR = /^\s*(\d{1,3}(?:,\d{3})*|\d+)\s*\(\s*(\d{1,3}(?:,\d{3})*|\d+)\s*\)\
 const HAS_DIGIT = /[0-9０-９]/;
 const HAS_UNIT = /[원억조]/;
 
+// Budget sheets repeat the same strings in every table ("2021년", "-", "계", "비예산"): read each once.
+// The cells returned are shared, so nothing may change them.
+const textMemo = new Map<string, AmountCell>();
+
 export function readAmountText(text: string): AmountCell {
+  let a = textMemo.get(text);
+  if (a === undefined) {
+    a = readAmountTextOnce(text);
+    if (textMemo.size > 50000) textMemo.clear(); // bounded
+    textMemo.set(text, a);
+  }
+  return a;
+}
+
+function readAmountTextOnce(text: string): AmountCell {
   // Labels ("계", "국비", "재원별") hold no digit: only a dash, 비예산 or words, and most cells are labels or numbers.
   if (!HAS_DIGIT.test(text)) {
     const p = parseNumber(text);

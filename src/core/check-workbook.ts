@@ -3,10 +3,9 @@
 import { rangeA1, type SheetGrid, type WorkbookGrid } from "./grid";
 import type { Finding } from "./findings";
 import { makeSheetView } from "./sheet-view";
-import { findTables, type FoundTable, type TableKind } from "./detect-tables";
+import { scanTables, type FoundTable, type TableKind } from "./detect-tables";
 import { checkTable } from "./table-rules";
-import { checkHeadlines, shortfallFindings } from "./headline-rules";
-import { parseHeadline } from "./headlines";
+import { checkHeadlines, shortfallFindings, tableFacts, type TableFacts } from "./headline-rules";
 import { parseA1 } from "./grid";
 import type { Unit } from "./units";
 
@@ -35,14 +34,15 @@ export function checkWorkbook(wb: WorkbookGrid, options: CheckOptions = {}): Che
   // Sheet by sheet, so each sheet's table models can be dropped before the next (a department has thousands).
   for (const sheet of wb.sheets) {
     const view = makeSheetView(sheet);
-    const found = findTables(view);
     const sheetFindings: Finding[] = [];
-    for (const t of found.tables) {
+    const facts: TableFacts[] = [];
+    const lines = scanTables(view, (t) => {
       tables.push(summary(t));
       sheetFindings.push(...checkTable(view, t));
-    }
-    sheetFindings.push(...checkHeadlines({ sheet: sheet.name, lines: found.lines, tables: found.tables, planYear, blamed: sheetFindings }));
-    sheetFindings.push(...shortfallFindings(found.tables));
+      facts.push(tableFacts(t));
+    });
+    sheetFindings.push(...checkHeadlines({ sheet: sheet.name, lines, tables: facts, planYear, blamed: sheetFindings }));
+    sheetFindings.push(...shortfallFindings(facts));
     findings.push(...sortFindings(sheetFindings));
   }
   return { tables, findings };
@@ -59,6 +59,8 @@ function summary(t: FoundTable): TableSummary {
   return s;
 }
 
+const PLAN_HEADLINE = /((?:19|20)\d\d)\s*년\s*소요예산/;
+
 /** The year most budget headlines name ("□ 2021년 소요예산 : …"), from the workbook's text cells. */
 function guessPlanYear(wb: WorkbookGrid): number | undefined {
   const counts = new Map<number, number>();
@@ -67,9 +69,11 @@ function guessPlanYear(wb: WorkbookGrid): number | undefined {
       if (row === undefined) continue;
       for (const cell of row) {
         const v = cell?.v;
-        if (typeof v !== "string" || !v.includes("소요예산")) continue;
-        const year = parseHeadline(v)?.year;
-        if (year !== undefined) counts.set(year, (counts.get(year) ?? 0) + 1);
+        if (typeof v !== "string") continue;
+        const m = PLAN_HEADLINE.exec(v);
+        if (m === null) continue;
+        const year = Number(m[1]);
+        counts.set(year, (counts.get(year) ?? 0) + 1);
       }
     }
   }

@@ -28,9 +28,12 @@ export interface SheetTables {
   lines: TextLine[];
 }
 
-export function findTables(view: SheetView): SheetTables {
+/**
+ * Finds the tables of a sheet one at a time: `onTable` sees each table while its cells are read, and the table
+ * is dropped after (a department's workbook has thousands; keeping them all would only feed the garbage collector).
+ */
+export function scanTables(view: SheetView, onTable: (t: FoundTable) => void): TextLine[] {
   const layout = findLayout(view);
-  const tables: FoundTable[] = [];
   for (const block of layout.blocks) {
     const model = readTableModel(view, block.range);
     if (model === undefined) continue;
@@ -38,7 +41,7 @@ export function findTables(view: SheetView): SheetTables {
     const kind = tableKind(model, checks);
     if (kind === undefined) continue;
     const title = titleAbove(layout.lines, block.range);
-    tables.push({
+    onTable({
       sheet: view.sheet.name,
       range: block.range,
       kind,
@@ -50,7 +53,13 @@ export function findTables(view: SheetView): SheetTables {
       checks,
     });
   }
-  return { tables, lines: layout.lines };
+  return layout.lines;
+}
+
+export function findTables(view: SheetView): SheetTables {
+  const tables: FoundTable[] = [];
+  const lines = scanTables(view, (t) => tables.push(t));
+  return { tables, lines };
 }
 
 function tableKind(model: TableModel, checks: Check[]): TableKind | undefined {

@@ -3,7 +3,8 @@
 // ("29,324백만 원 중 6,468백만 원(22%) 부족") must match the gap table.
 import { a1 } from "./grid";
 import type { Finding } from "./findings";
-import type { FoundTable } from "./detect-tables";
+import type { FoundTable, TableKind } from "./detect-tables";
+import type { Range } from "./grid";
 import { linesBetween, type TextLine } from "./blocks";
 import { parseHeadline, type Headline } from "./headlines";
 import { amountIn } from "./amount-cell";
@@ -15,15 +16,54 @@ import { rangeA1 } from "./grid";
 export interface HeadlineContext {
   sheet: string;
   lines: TextLine[];
-  tables: FoundTable[];
+  tables: TableFacts[];
   /** The plan's budget year, for headlines that name none ("□ 소요예산 : 358,072천원"). */
   planYear?: number;
   /** total-mismatch findings of this sheet's tables: a headline that agrees with a blamed cell's expected value follows from it. */
   blamed: Finding[];
 }
 
+interface CellValue {
+  r: number;
+  c: number;
+  value: number;
+}
+
+export interface GapTotals {
+  r: number;
+  needCol: number;
+  gapCol: number;
+  need: number;
+  gap: number;
+}
+
+/** What the headline and shortfall rules need of a table, kept after its cells are dropped. */
+export interface TableFacts {
+  sheet: string;
+  range: Range;
+  kind: TableKind;
+  unit?: FoundTable["unit"];
+  /** The 계 of each year of a funding table. */
+  yearTotals: Map<number, CellValue>;
+  gap?: GapTotals;
+}
+
+export function tableFacts(t: FoundTable): TableFacts {
+  const yearTotals = new Map<number, CellValue>();
+  if (t.kind === "funding") {
+    const years = new Set<number>();
+    for (const c of t.model.cols) if (c.year !== undefined) years.add(c.year);
+    for (const r of t.model.rows) if (r.year !== undefined) years.add(r.year);
+    for (const y of years) {
+      const v = yearTotal(t, y);
+      if (v !== undefined) yearTotals.set(y, v);
+    }
+  }
+  return { sheet: t.sheet, range: t.range, kind: t.kind, unit: t.unit, yearTotals, gap: t.kind === "gap" ? gapTotals(t) : undefined };
+}
+
 /** The year's total of a funding table: the 계 row at the year column (or the year row's total, transposed). */
-export function yearTotal(t: FoundTable, year: number): { r: number; c: number; value: number } | undefined {
+function yearTotal(t: FoundTable, year: number): CellValue | undefined {
   const m = t.model;
   let r: number | undefined;
   let c: number | undefined;
@@ -74,7 +114,7 @@ function headlineOf(text: string): Headline | undefined {
 }
 
 /** The first table starting below row r (tables are in row order). */
-function firstTableBelow(tables: FoundTable[], r: number): FoundTable | undefined {
+function firstTableBelow(tables: TableFacts[], r: number): TableFacts | undefined {
   let lo = 0;
   let hi = tables.length;
   while (lo < hi) {
@@ -122,7 +162,7 @@ function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: H
   if (table === undefined || table.kind !== "funding" || table.range.r0 - line.r > 6) return [];
   const between = linesBetween(ctx.lines, line.r + 1, table.range.r0).some((l) => headlineOf(l.text) !== undefined);
   if (between) return [];
-  const total = yearTotal(table, year);
+  const total = table.yearTotals.get(year);
   if (total === undefined) return [];
   const tableUnit = table.unit ?? h.amount.unit;
   if (agrees(h.amount.value, h.amount.unit, total.value, tableUnit)) return [];
@@ -151,7 +191,7 @@ function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: H
 }
 
 /** The total row's need and gap of a gap table (or its only row). */
-export function gapTotals(t: FoundTable): { r: number; needCol: number; gapCol: number; need: number; gap: number } | undefined {
+function gapTotals(t: FoundTable): GapTotals | undefined {
   const m = t.model;
   const gapCheck = t.checks.find((ch) => ch.kind === "gap");
   if (gapCheck === undefined) return undefined;
@@ -172,7 +212,7 @@ export function gapTotals(t: FoundTable): { r: number; needCol: number; gapCol: 
 
 function gapHeadline(ctx: HeadlineContext, cell: string, h: Headline): Finding[] {
   const out: Finding[] = [];
-  const table = ctx.tables.find((t) => t.kind === "gap" && gapTotals(t) !== undefined);
+  const table = ctx.tables.find((t) => t.gap !== undefined);
   const need = h.need;
   if (table === undefined) {
     // No table to hold it against: the text itself states a shortfall.
@@ -180,7 +220,7 @@ function gapHeadline(ctx: HeadlineContext, cell: string, h: Headline): Finding[]
     out.push({ rule: "shortfall", severity: "warning", sheet: ctx.sheet, cell, related: [], actual: h.amount.value, unit: h.amount.unit, share, message: MSG.shortfall(cell, h.amount.value, need?.value, h.amount.unit, share) });
     return out;
   }
-  const g = gapTotals(table);
+  const g = table.gap;
   if (g === undefined) return out;
   const tableUnit = table.unit ?? h.amount.unit;
   const gapCell = a1(g.r, g.gapCol);
@@ -200,11 +240,11 @@ function gapHeadline(ctx: HeadlineContext, cell: string, h: Headline): Finding[]
   return out;
 }
 
-export function shortfallFindings(tables: FoundTable[]): Finding[] {
+export function shortfallFindings(tables: TableFacts[]): Finding[] {
   const out: Finding[] = [];
   for (const t of tables) {
     if (t.kind !== "gap") continue;
-    const g = gapTotals(t);
+    const g = t.gap;
     if (g === undefined || g.gap <= 0) continue;
     const cell = a1(g.r, g.gapCol);
     const share = g.need > 0 ? g.gap / g.need : undefined;

@@ -46,7 +46,26 @@ const PERCENT_RE = /\s*\(\s*(\d+(?:\.\d+)?)\s*%\s*\)/y;
 const GAP_JOIN_RE = /\s*중\s*/y;
 const GAP_WORD_RE = /\s*(?:부족|미확보)/y;
 
+// The line every program has, "□ 2021년 소요예산 : 320,793천원", read without the general scan (thousands per
+// workbook). Anything else, or anything unusual in it, goes the general way; a property test keeps both equal.
+const PLAIN_BUDGET_RE = /^(□ )(\d{4})년 소요예산 : ((?:[1-9]\d{0,2}(?:,\d{3})*|0))(천원|백만원)$/;
+
+function plainBudgetHeadline(text: string): Headline | undefined {
+  const m = PLAIN_BUDGET_RE.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[2]);
+  if (year < 1990 || year > 2099) return undefined;
+  const start = m[1].length + m[2].length + "년 소요예산 : ".length;
+  const end = start + m[3].length + m[4].length;
+  return { text, subject: `${m[2]}년 소요예산`, year, kind: "amount", amount: { value: Number(m[3].replace(/,/g, "")), unit: m[4] as Unit, start, end } };
+}
+
 export function parseHeadline(text: string): Headline | undefined {
+  return plainBudgetHeadline(text) ?? parseHeadlineGeneral(text);
+}
+
+/** The general reader; exported for the test that keeps the fast path honest. */
+export function parseHeadlineGeneral(text: string): Headline | undefined {
   // Same length as `text`, so offsets found in `w` are offsets in `text`.
   const w = foldWidth(text).replace(/\*\*/g, "  ");
   const m = FIGURE_ANYWHERE_RE.exec(w);

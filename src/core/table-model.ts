@@ -66,6 +66,22 @@ export function classifyCleaned(text: string): LabelClass | undefined {
 
 const SERIAL = /^(연번|순번|번호|no\.?|순위)$/i;
 
+/** A cell covered by a merge (not its top-left): shows the anchor's text, holds no amount of its own. */
+const MERGED_AWAY: AmountCell = { kind: "text", text: "" };
+
+const notSummedMemo = new Map<string, boolean>();
+
+/** Headers of columns that are never added up: serial numbers (연번) and remarks (비고). */
+function notSummed(header: string): boolean {
+  let v = notSummedMemo.get(header);
+  if (v === undefined) {
+    v = SERIAL.test(cleanLabel(header).replace(/\s/g, "")) || classifyCleaned(header)?.kind === "remark";
+    if (notSummedMemo.size > 20000) notSummedMemo.clear();
+    notSummedMemo.set(header, v);
+  }
+  return v;
+}
+
 function isYearLike(v: number): boolean {
   return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
@@ -83,19 +99,22 @@ function readCell(view: SheetView, r: number, c: number): AmountCell {
 }
 
 export function readTableModel(view: SheetView, range: Range): TableModel | undefined {
-  const cache = new Map<number, AmountCell>();
+  // One slot per cell of the block: a flat array is much cheaper than a map on every table of a workbook.
+  const width = range.c1 - range.c0 + 1;
+  const cache: (AmountCell | undefined)[] = new Array<AmountCell | undefined>(width * (range.r1 - range.r0 + 1));
   const amount = (r: number, c: number): AmountCell => {
-    const k = r * 16384 + c;
-    let a = cache.get(k);
+    const inside = r >= range.r0 && r <= range.r1 && c >= range.c0 && c <= range.c1;
+    const k = (r - range.r0) * width + (c - range.c0);
+    let a = inside ? cache[k] : undefined;
     if (a === undefined) {
       const m = view.mergeAt(r, c);
       // Inside a merge only the anchor holds a value; the other cells are not separate amounts.
-      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? { kind: "text", text: "" } : readCell(view, r, c);
+      a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? MERGED_AWAY : readCell(view, r, c);
       // "FY2021", "'22", "2021" typed as text are year labels, not malformed or text-stored amounts.
       if ((a.kind === "malformed" || (a.kind === "amount" && a.asText)) && classifyCleaned(String(view.cell(r, c)?.v ?? ""))?.kind === "year") {
         a = { kind: "text", text: String(view.cell(r, c)?.v ?? "") };
       }
-      cache.set(k, a);
+      if (inside) cache[k] = a;
     }
     return a;
   };
@@ -130,8 +149,8 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   // Value columns: most filled body cells are amounts, and the header does not call it a serial number or a remark.
   const valueCols: number[] = [];
   for (let c = range.c0; c <= range.c1; c++) {
-    const path = headerPath(c);
-    if (path.some((p) => SERIAL.test(cleanLabel(p.text).replace(/\s/g, "")) || classifyCleaned(p.text)?.kind === "remark")) continue;
+    const path = headerRows.length === 0 ? [] : headerPath(c);
+    if (path.some((p) => notSummed(p.text))) continue;
     let filled = 0;
     let amounts = 0;
     let yearsOnly = true;

@@ -162,6 +162,9 @@ function formulaFindings(view: SheetView, t: FoundTable, base: Pick<Finding, "sh
       }
       continue;
     }
+    // The usual total is SUM over one contiguous run of its parts: compare the text before parsing anything.
+    const formula = cell.f.replace(/\$/g, "").toUpperCase();
+    if (chs.some((ch) => formula === contiguousSum(ch))) continue;
     const lf = view.linear(r, c);
     if (lf === undefined) continue; // not a SUM/+ chain: nothing to compare
     // Compare as sorted lists of (cell, sign) keys: duplicates show as repeats, no maps per check.
@@ -207,4 +210,16 @@ function compareSorted(want: number[], got: number[]): { missing: number[]; twic
   }
   for (const k of g.keys()) if (!w.has(k)) extra.push(k);
   return { missing, twice, extra };
+}
+
+/** "SUM(C5:C7)" when a check's parts are one run of cells in a row or a column (all added), else "". */
+function contiguousSum(ch: Check): string {
+  const ps = ch.parts;
+  if (ps.length === 0 || ps.some((p) => p.sign !== 1)) return "";
+  const first = ps[0];
+  const last = ps[ps.length - 1];
+  const down = ps.every((p, i) => p.c === first.c && p.r === first.r + i);
+  const across = ps.every((p, i) => p.r === first.r && p.c === first.c + i);
+  if (!down && !across) return "";
+  return `SUM(${a1(first.r, first.c)}:${a1(last.r, last.c)})`;
 }

@@ -1,4 +1,5 @@
-import { parseHeadline, type Headline, type SplitPart } from "../../src/core/headlines";
+import fc from "fast-check";
+import { parseHeadline, parseHeadlineGeneral, type Headline, type SplitPart } from "../../src/core/headlines";
 import { parseNumber } from "../../src/core/numbers";
 import type { SourceKey } from "../../src/core/labels";
 import type { Unit } from "../../src/core/units";
@@ -357,5 +358,18 @@ describe("parseHeadline: the amount's offsets re-read as the amount", () => {
     if (h === undefined) throw new Error("expected a headline");
     const p = parseNumber(text.slice(h.amount.start, h.amount.end));
     expect(p.kind === "number" ? [p.value, p.unit] : p).toEqual([h.amount.value, h.amount.unit]);
+  });
+});
+
+describe("the fast path for the plain budget headline", () => {
+  test("gives exactly what the general reader gives", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1990, max: 2099 }), fc.nat({ max: 9_999_999_999 }), fc.constantFrom("천원", "백만원"), (year, amount, unit) => {
+        const text = `□ ${year}년 소요예산 : ${amount.toLocaleString("en-US")}${unit}`;
+        expect(parseHeadline(text)).toEqual(parseHeadlineGeneral(text));
+        expect(parseHeadline(text)?.amount.value).toBe(amount);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
