@@ -8,9 +8,10 @@ import type { Range } from "./grid";
 import { linesBetween, type TextLine } from "./blocks";
 import { parseHeadline, type Headline } from "./headlines";
 import { amountIn } from "./amount-cell";
-import { toWon, convert, decimalsOf } from "./numbers";
+import { toWon, convert } from "./numbers";
 import { WON_PER_UNIT, type Unit } from "./units";
 import { MSG } from "./messages";
+import { splitFindings } from "./split-rule";
 import { rangeA1 } from "./grid";
 
 export interface HeadlineContext {
@@ -131,26 +132,11 @@ export function checkHeadlines(ctx: HeadlineContext): Finding[] {
     const h = headlineOf(line.text);
     if (h === undefined) continue;
     const cell = a1(line.r, line.c);
-    out.push(...splitFindings(ctx.sheet, cell, h));
+    out.push(...splitFindings({ sheet: ctx.sheet, cell }, h.amount.value, h.amount.unit, h.splits));
     if (h.kind === "gap") out.push(...gapHeadline(ctx, cell, h));
     else out.push(...budgetHeadline(ctx, line, cell, h));
   }
   return out;
-}
-
-function splitFindings(sheet: string, cell: string, h: Headline): Finding[] {
-  const splits = h.splits ?? [];
-  const bad = splits.find((s) => s.parsed.kind === "malformed");
-  if (bad !== undefined) {
-    return [{ rule: "malformed-number", severity: "error", sheet, cell, related: [], actual: bad.parsed.text, unit: h.amount.unit, message: MSG.malformed(cell, bad.parsed.text) }];
-  }
-  const values = splits.flatMap((s) => (s.parsed.kind === "number" ? [s.parsed.value] : []));
-  if (values.length < 2 || values.length !== splits.length) return [];
-  const scale = Math.min(6, Math.max(decimalsOf(h.amount.value), ...values.map(decimalsOf)));
-  const f = 10 ** scale;
-  const sum = values.reduce((s, v) => s + Math.round(v * f), 0);
-  if (sum === Math.round(h.amount.value * f)) return [];
-  return [{ rule: "total-mismatch", severity: "error", sheet, cell, related: [], expected: sum / f, actual: h.amount.value, unit: h.amount.unit, message: MSG.splitMismatch(cell, h.amount.value, sum / f, h.amount.unit) }];
 }
 
 function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: Headline): Finding[] {

@@ -9,6 +9,7 @@ import { amountIn, type AmountCell } from "./amount-cell";
 import { blameCells } from "./blame";
 import { decimalsOf } from "./numbers";
 import { MSG } from "./messages";
+import { splitFindings } from "./split-rule";
 import type { Check } from "./checks";
 
 const MAX_SCALE = 6;
@@ -47,7 +48,7 @@ export function checkTable(view: SheetView, t: FoundTable): Finding[] {
           const text = String(view.cell(row.r, col.c)?.v ?? "");
           out.push({ ...base, rule: "number-as-text", severity: "warning", cell, related: [], actual: text, message: MSG.numberAsText(cell, text) });
         }
-        if (a.splits !== undefined) out.push(...checkSplit(cell, a, base));
+        if (a.splits !== undefined) out.push(...splitFindings({ sheet, table, cell }, a.value, a.unit ?? t.unit, a.splits));
         scale = Math.max(scale, Math.min(MAX_SCALE, decimalsOf(amountIn(a, t.unit))));
       }
     }
@@ -114,23 +115,6 @@ function totalFindings(t: FoundTable, base: Pick<Finding, "sheet" | "table" | "u
     });
   }
   return out;
-}
-
-function checkSplit(cell: string, a: AmountCell & { kind: "amount" }, base: Pick<Finding, "sheet" | "table" | "unit">): Finding[] {
-  const splits = a.splits ?? [];
-  const bad = splits.find((s) => s.parsed.kind === "malformed");
-  if (bad !== undefined) {
-    const text = bad.parsed.text;
-    return [{ ...base, rule: "malformed-number", severity: "error", cell, related: [], actual: text, unit: a.unit ?? base.unit, message: MSG.malformed(cell, text) }];
-  }
-  const values = splits.flatMap((s) => (s.parsed.kind === "number" ? [s.parsed.value] : []));
-  if (values.length < 2 || values.length !== splits.length) return [];
-  const scale = Math.min(MAX_SCALE, Math.max(decimalsOf(a.value), ...values.map(decimalsOf)));
-  const f = 10 ** scale;
-  const sum = values.reduce((s, v) => s + Math.round(v * f), 0);
-  if (sum === Math.round(a.value * f)) return [];
-  const unit = a.unit ?? base.unit;
-  return [{ ...base, unit, rule: "total-mismatch", severity: "error", cell, related: [], expected: sum / f, actual: a.value, message: MSG.splitMismatch(cell, a.value, sum / f, unit) }];
 }
 
 /** Formula checks on total cells: the formula must add exactly the parts of one of the cell's checks. */
