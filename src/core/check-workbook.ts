@@ -62,7 +62,7 @@ function summary(t: FoundTable): TableSummary {
 const PLAN_HEADLINE = /((?:19|20)\d\d)\s*년\s*소요예산/;
 
 /** The year most budget headlines name ("□ 2021년 소요예산 : …"), from the workbook's text cells. */
-function guessPlanYear(wb: WorkbookGrid): number | undefined {
+export function guessPlanYear(wb: WorkbookGrid): number | undefined {
   const counts = new Map<number, number>();
   for (const sheet of wb.sheets) {
     for (const row of sheet.cells) {

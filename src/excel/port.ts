@@ -1,0 +1,54 @@
+// What the task pane and the ribbon need from the workbook. Implemented by the Office.js adapter
+// (`createExcelPort` in ./adapter), which runs unchanged in Excel, in the browser preview over the in-memory
+// workbook, and in tests. Every method lets Excel's errors through as `ExcelPortError` (typed, with a message in
+// both languages); none swallows one.
+import type { WorkbookGrid } from "../core/grid";
+import type { Finding, Lang } from "../core/findings";
+import type { CheckResult } from "../core/check-workbook";
+
+export interface ReadOptions {
+  /** Read only the selected range (and its sheet's name), not the whole workbook. */
+  selectionOnly?: boolean;
+}
+
+export interface ReadResult {
+  grid: WorkbookGrid;
+  /** context.sync() calls used: bounded, whatever the number of sheets, tables or cells. */
+  syncs: number;
+}
+
+export interface ReportMeta {
+  /** yyyy-mm-dd */
+  date: string;
+  /** Template id@version recorded in the workbook, when there is one (templates issue). */
+  templateVersion?: string;
+}
+
+export interface WorkbookPort {
+  readWorkbook(options?: ReadOptions): Promise<ReadResult>;
+  /** Activates the sheet and selects the cell (A1, no sheet prefix). */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Colours each blamed cell and adds a note; remembers the original fill in the workbook. One write batch. */
+  markFindings(findings: Finding[], lang: Lang): Promise<number>;
+  /** Restores every marked cell's original fill exactly and removes the notes; works after reopening. */
+  clearMarks(): Promise<number>;
+  /** Adds or refreshes the 검증결과 sheet: one row per finding with a link to its cell. Touches no other sheet. */
+  writeReport(result: CheckResult, meta: ReportMeta, lang: Lang): Promise<void>;
+  /** Writes the shortfalls as a small table and inserts a bar chart of them. */
+  insertShortfallChart(shortfalls: Finding[], lang: Lang): Promise<void>;
+}
+
+export type PortErrorCode = "cell-edit-mode" | "payload-too-large" | "protected" | "not-found" | "unsupported" | "other";
+
+export class ExcelPortError extends Error {
+  constructor(
+    readonly code: PortErrorCode,
+    readonly text: Record<Lang, string>,
+    /** Excel's own error code, e.g. "InvalidOperationInCellEditMode". */
+    readonly excelCode?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(text.en, options);
+    this.name = "ExcelPortError";
+  }
+}
