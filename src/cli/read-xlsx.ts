@@ -4,7 +4,10 @@
 
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
-import type { Cell, Range, Scalar, SheetGrid, WorkbookGrid } from "../core/grid";
+import type { WorkbookGrid } from "../core/grid";
+import { worksheetToGrid } from "./worksheet-grid";
+
+export { worksheetToGrid };
 
 export class XlsxReadError extends Error {
   constructor(
@@ -59,108 +62,4 @@ export async function readWorkbookGrid(input: string | Buffer, fileLabel?: strin
   // A zip without a workbook part (a .docx, a zip of photos) loads as a workbook with no sheets.
   if (workbook.worksheets.length === 0) throw new XlsxReadError(label, NOT_XLSX);
   return { sheets: workbook.worksheets.map(worksheetToGrid) };
-}
-
-// exceljs's enum, read once: ValueType lookups inside the per-cell loop stay property-free.
-const MERGE = ExcelJS.ValueType.Merge;
-const FORMULA = ExcelJS.ValueType.Formula;
-
-export function worksheetToGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const cells: (Cell | undefined)[][] = [];
-  // Merges are rebuilt from the merged-away cells, each of which points at its top-left cell:
-  // ws.model would serialise every row of the sheet just to list them.
-  const merges = new Map<ExcelJS.Cell, Range>();
-
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const r = rowNumber - 1;
-    let out: (Cell | undefined)[] | undefined;
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      const c = colNumber - 1;
-      if (cell.type === MERGE) {
-        extendMerge(merges, cell.master, r, c);
-        return;
-      }
-      const converted = convertCell(cell);
-      if (converted === undefined) return;
-      if (out === undefined) {
-        out = [];
-        cells[r] = out;
-      }
-      out[c] = converted;
-    });
-  });
-
-  return { name: ws.name, cells, merges: [...merges.values()] };
-}
-
-function extendMerge(merges: Map<ExcelJS.Cell, Range>, master: ExcelJS.Cell, r: number, c: number): void {
-  let range = merges.get(master);
-  if (range === undefined) {
-    // exceljs types row/col as strings (from its Address type); at run time they are numbers.
-    const mr = Number(master.row) - 1;
-    const mc = Number(master.col) - 1;
-    range = { r0: mr, c0: mc, r1: mr, c1: mc };
-    merges.set(master, range);
-  }
-  if (r < range.r0) range.r0 = r;
-  if (c < range.c0) range.c0 = c;
-  if (r > range.r1) range.r1 = r;
-  if (c > range.c1) range.c1 = c;
-}
-
-function convertCell(cell: ExcelJS.Cell): Cell | undefined {
-  let v: Scalar | undefined;
-  let f: string | undefined;
-  if (cell.type === FORMULA) {
-    f = cell.formula;
-    // cell.result, not cell.value.result: exceljs's value copy drops falsy results such as 0.
-    const result: unknown = cell.result;
-    v = result === undefined || result === null ? undefined : scalarOf(result);
-  } else {
-    v = scalarOf(cell.value);
-    // An empty string is how some writers store a blank cell; the engine treats it as empty.
-    if (v === null || v === "") return undefined;
-  }
-  const fmt = cell.numFmt;
-  const out: Cell = { v };
-  if (f !== undefined) out.f = f;
-  if (fmt !== undefined && fmt !== "" && fmt !== "General") out.z = fmt;
-  return out;
-}
-
-/** The value Excel shows for a cell value or a formula result. */
-function scalarOf(value: unknown): Scalar {
-  switch (typeof value) {
-    case "number":
-    case "string":
-    case "boolean":
-      return value;
-    case "object":
-      break;
-    default:
-      return null;
-  }
-  if (value === null) return null;
-  if (value instanceof Date) {
-    // A date is compared and shown by its day; an out-of-range serial yields an invalid Date.
-    return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  }
-  if ("richText" in value) return richTextOf(value.richText);
-  if ("error" in value && typeof value.error === "string") return value.error;
-  // A hyperlink: its text is what the sheet shows (and may itself be rich text).
-  if ("text" in value) {
-    const text = value.text;
-    if (typeof text === "string") return text;
-    if (typeof text === "object" && text !== null && "richText" in text) return richTextOf(text.richText);
-  }
-  return null;
-}
-
-function richTextOf(runs: unknown): string {
-  if (!Array.isArray(runs)) return "";
-  let s = "";
-  for (const run of runs) {
-    if (typeof run === "object" && run !== null && "text" in run && typeof run.text === "string") s += run.text;
-  }
-  return s;
 }

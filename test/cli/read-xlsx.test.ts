@@ -203,3 +203,9 @@ describe("worksheetToGrid on a large sheet", () => {
     expect(grid.merges).toEqual([{ r0: 0, c0: 7, r1: 1, c1: 8 }]);
   }, 60000);
 });
+
+test("the shared converter's ValueType constants are exceljs's own", async () => {
+  const { VALUE_TYPE } = await import("../../src/cli/worksheet-grid");
+  expect(VALUE_TYPE.Merge).toBe(ExcelJS.ValueType.Merge);
+  expect(VALUE_TYPE.Formula).toBe(ExcelJS.ValueType.Formula);
+});

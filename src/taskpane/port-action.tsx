@@ -1,0 +1,72 @@
+// Every call into the workbook goes through `usePortAction`: one call at a time, the pane marked busy meanwhile,
+// and the outcome shown in a MessageBar: Excel's error in the user's language, or what was done. Nothing swallowed.
+import { useCallback, useMemo, useRef, useState } from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import type { Lang } from "../core/findings";
+import { t } from "./i18n";
+import { errorText } from "./format";
+
+export type ActionKind = "check" | "select" | "mark" | "clear" | "report" | "chart";
+
+export interface Status {
+  intent: "error" | "success";
+  title?: string;
+  text: string;
+}
+
+export interface PortAction {
+  busy: ActionKind | undefined;
+  status: Status | undefined;
+  dismiss(): void;
+  /** Runs `call` unless another call is under way; `done` words the success (none: no message). */
+  run<T>(kind: ActionKind, call: () => Promise<T>, done?: (value: T) => string | undefined): Promise<T | undefined>;
+}
+
+export function usePortAction(lang: Lang): PortAction {
+  const [busy, setBusy] = useState<ActionKind | undefined>(undefined);
+  const [status, setStatus] = useState<Status | undefined>(undefined);
+  // The state above only changes on the next render; the ref stops a double click from starting a second call.
+  const running = useRef(false);
+
+  const run = useCallback(
+    async <T,>(kind: ActionKind, call: () => Promise<T>, done?: (value: T) => string | undefined): Promise<T | undefined> => {
+      if (running.current) return undefined;
+      running.current = true;
+      setBusy(kind);
+      setStatus(undefined);
+      try {
+        const value = await call();
+        const text = done?.(value);
+        if (text !== undefined) setStatus({ intent: "success", text });
+        return value;
+      } catch (e) {
+        setStatus({ intent: "error", title: t(lang, `fail.${kind}`), text: errorText(e, lang) });
+        return undefined;
+      } finally {
+        running.current = false;
+        setBusy(undefined);
+      }
+    },
+    [lang],
+  );
+
+  const dismiss = useCallback(() => setStatus(undefined), []);
+  return useMemo(() => ({ busy, status, dismiss, run }), [busy, status, dismiss, run]);
+}
+
+export function StatusMessage({ status, lang, onDismiss }: { status: Status | undefined; lang: Lang; onDismiss: () => void }) {
+  if (status === undefined) return null;
+  return (
+    <MessageBar intent={status.intent} layout="multiline">
+      <MessageBarBody>
+        {status.title !== undefined && <MessageBarTitle>{status.title}</MessageBarTitle>}
+        {status.text}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={onDismiss}>
+          {t(lang, "action.dismiss")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

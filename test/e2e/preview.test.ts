@@ -1,0 +1,106 @@
+// End to end: the built preview (dist/, built by `npm test` before jest) in Debian's Chromium, driven by
+// playwright-core. The real task pane runs the real adapter over the in-memory workbook of the sample.
+// Screenshots go to test-artifacts/ (git-ignored) to be looked at.
+import { createServer, type Server } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = path.join(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".xml": "application/xml" };
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npm test` (it builds the add-in first)");
+  if (!existsSync("/usr/bin/chromium")) throw new Error("Chromium is needed: apt-get install chromium (.ci/run does it)");
+  await mkdir(ARTIFACTS, { recursive: true });
+  // A static server for dist/ on loopback (the preview needs no https: it runs outside Office).
+  server = createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(DIST, path.normalize(url).replace(/^(\.\.[/\\])+/, ""));
+    readFile(file)
+      .then((body) => {
+        res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+        res.end(body);
+      })
+      .catch(() => {
+        res.writeHead(404);
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+});
+
+async function openPreview(query = ""): Promise<Page> {
+  // A Korean officer's browser: the preview follows the browser language unless ?lang= says otherwise.
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "ko-KR" });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/preview.html${query}`);
+  // The sample workbook is loaded: its first sheet's cells are in the grid.
+  await page.getByRole("button", { name: query.includes("lang=en") ? "Check workbook" : "통합문서 검사" }).waitFor({ timeout: 20000 });
+  await page.locator("[data-cell]").first().waitFor({ timeout: 20000 });
+  expect(errors).toEqual([]);
+  return page;
+}
+
+test("check the sample workbook: the seed's printed mistakes, the shortfall, and a click that selects the cell", async () => {
+  const page = await openPreview();
+  await page.getByRole("button", { name: "통합문서 검사" }).click();
+  await page.getByText("오류 6 · 경고 1 · 정보 0").waitFor({ timeout: 20000 });
+  for (const figure of ["527,900", "509,400", "1,556,436", "1,352,432", "1,279,440", "28,000", "24,00"]) {
+    await expect(page.getByText(figure, { exact: false }).first().isVisible()).resolves.toBe(true);
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS, "preview-check.png"), fullPage: true });
+
+  // Clicking the 06 finding selects B107 on its sheet in the grid.
+  await page.getByRole("button", { name: /B107/ }).first().click();
+  const cell = page.locator('[data-cell="B107"][aria-selected="true"]');
+  await cell.waitFor({ timeout: 10000 });
+  await expect(cell.textContent()).resolves.toContain("527,900");
+  await page.screenshot({ path: path.join(ARTIFACTS, "preview-selected.png"), fullPage: true });
+
+  await page.getByRole("tab", { name: "부족재원" }).click();
+  const panel = page.getByRole("tabpanel");
+  await panel.getByText("6,468", { exact: false }).first().waitFor();
+  await expect(panel.getByText("22%", { exact: false }).first().isVisible()).resolves.toBe(true);
+  await expect(panel.getByText("02 전통시장 시설현대화", { exact: false }).first().isVisible()).resolves.toBe(true);
+  await page.screenshot({ path: path.join(ARTIFACTS, "preview-shortfalls.png"), fullPage: true });
+  await page.close();
+}, 90000);
+
+test("in English with ?lang=en", async () => {
+  const page = await openPreview("?lang=en");
+  await page.getByRole("button", { name: "Check workbook" }).click();
+  await page.getByText("Errors 6 · Warnings 1 · Info 0").waitFor({ timeout: 20000 });
+  await expect(page.getByText("differs from the sum of its parts", { exact: false }).first().isVisible()).resolves.toBe(true);
+  await page.close();
+}, 60000);
+
+test("opening a malformed .xlsx shows a clear message naming the file and keeps the workbook", async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles({ name: "깨진파일.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("this is not a workbook") });
+  await page.getByText("깨진파일.xlsx", { exact: false }).first().waitFor({ timeout: 10000 });
+  await page.screenshot({ path: path.join(ARTIFACTS, "preview-malformed.png"), fullPage: true });
+  // The sample is still there and can still be checked.
+  await page.getByRole("button", { name: "통합문서 검사" }).click();
+  await page.getByText("오류 6 · 경고 1 · 정보 0").waitFor({ timeout: 20000 });
+  await page.close();
+}, 60000);
