@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start` until the add-in lands: checks the sample workbooks built from the seed documents.
+// `npm run check-samples`: checks the sample workbooks built from the seed documents with the command line.
 // Findings on the samples are the point of the demo (the seeds have printed mistakes), so exit 1 is fine here;
 // exit 2 (an unreadable input) still fails.
 require("../dist/cli/yesan.js")
