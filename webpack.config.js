@@ -17,7 +17,7 @@ const nodeBundle = (name, entry) => ({
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: swc }] },
   // exceljs stays a runtime dependency: bundling it only slows the build.
-  externals: { exceljs: "commonjs exceljs" },
+  externals: { exceljs: "commonjs exceljs", "playwright-core": "commonjs playwright-core" },
   optimization: { minimize: false },
   devtool: "source-map",
   stats: "errors-warnings",

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { generatePrograms, workbookGrid, writeProgramsFile, type GenerateOptions } from "./generate";
 import { checkWorkbook } from "../src/core/check-workbook";
+import { adapterCheck, firstRenderMs, pageBundleBytes } from "./bench-addin";
 import { readWorkbookGrid } from "../src/cli/read-xlsx";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -80,6 +81,9 @@ async function mainBench(): Promise<void> {
   const c1 = await coreBench(1000);
   const c10 = await coreBench(10000);
   const f10 = await cliBench(10000, dir);
+  const pane = pageBundleBytes("taskpane.html");
+  const render = await firstRenderMs();
+  const viaAdapter = await adapterCheck(10000);
   const rssMB = process.memoryUsage().rss / MB;
   const rows = [
     ["core: check 10,000 programs, first run in a fresh process", `${cold.tables} tables`, `${cold.firstMs.toFixed(0)} ms`, ""],
@@ -88,12 +92,15 @@ async function mainBench(): Promise<void> {
     ["core: cost per table, 1,000 → 10,000", "", `${((c1.ms / c1.tables) * 1000).toFixed(1)} µs → ${((c10.ms / c10.tables) * 1000).toFixed(1)} µs`, ""],
     [`exceljs alone: load the 10,000-program file (${(f10.bytes / MB).toFixed(1)} MB), fresh process`, "", `${f10.loadMs.toFixed(0)} ms`, ""],
     ["`yesan check` on that file, fresh process", "", `${f10.checkMs.toFixed(0)} ms`, `ratio ${(f10.checkMs / f10.loadMs).toFixed(2)}×`],
+    [`add-in: task pane bundle (${pane.files.length} scripts, Office.js excluded)`, `${(pane.raw / 1024).toFixed(0)} KB`, "", `${(pane.gzip / 1024).toFixed(0)} KB gzipped`],
+    ["add-in: first render of the pane (preview page, headless Chromium)", "", `${render.toFixed(0)} ms`, ""],
+    ["add-in: 10,000 programs read through the adapter (in-memory Excel) and checked", `${viaAdapter.tables} tables`, `${viaAdapter.ms.toFixed(0)} ms`, `${viaAdapter.syncs} context.sync() calls`],
     ["this benchmark process, RSS at the end", "", "", `${rssMB.toFixed(0)} MB`],
   ];
   console.log(`Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; medians of 5 runs (core in this process, files in fresh processes)\n`);
   console.log("| measure | size | time | memory / ratio |\n|---|---|---|---|");
   for (const r of rows) console.log(`| ${r.join(" | ")} |`);
-  const wrong = cold.errors + c1.errors + c10.errors + f10.errors;
+  const wrong = cold.errors + c1.errors + c10.errors + f10.errors + viaAdapter.errors;
   if (wrong > 0) {
     console.error(`\nThe generated workbooks are consistent, yet ${wrong} errors were reported: the engine is wrong.`);
     process.exitCode = 1;

@@ -1,0 +1,84 @@
+// The add-in's share of `npm run bench`: bundle size, first render in headless Chromium, and a whole department's
+// workbook checked through the Office.js adapter over the in-memory Excel (the preview's code path).
+import { createServer } from "node:http";
+import { readFileSync, readdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium } from "playwright-core";
+import { generatePrograms, workbookGrid } from "./generate";
+import { FakeWorkbookModel } from "../src/preview/fake-excel/model";
+import { createFakeExcel } from "../src/preview/fake-excel/excel";
+import { createExcelPort } from "../src/excel/adapter";
+import { checkWorkbook } from "../src/core/check-workbook";
+
+const DIST = path.resolve(__dirname, "../../dist");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/** The scripts a page loads from dist/ (Office.js excluded: it comes from Microsoft's CDN). */
+export function pageBundleBytes(page: string): { files: string[]; raw: number; gzip: number } {
+  const html = readFileSync(path.join(DIST, page), "utf8");
+  const files = [...html.matchAll(/<script[^>]*\ssrc="?([^"\s>]+)"?/g)].map((m) => m[1]).filter((src) => !/office(\.js|-js\/)/.test(src) && !src.startsWith("http"));
+  let raw = 0;
+  let gzip = 0;
+  for (const f of files) {
+    const bytes = readFileSync(path.join(DIST, f.replace(/^\//, "")));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, raw, gzip };
+}
+
+export async function firstRenderMs(runs = 5): Promise<number> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript" };
+  const server = createServer((req, res) => {
+    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
+    readFile(file)
+      .then((b) => {
+        res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+        res.end(b);
+      })
+      .catch(() => {
+        res.writeHead(404);
+        res.end();
+      });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/preview.html`;
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await browser.newPage({ locale: "ko-KR" });
+      const t0 = performance.now();
+      await page.goto(url);
+      await page.getByRole("button", { name: "통합문서 검사" }).waitFor({ timeout: 20000 });
+      times.push(performance.now() - t0);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return median(times);
+}
+
+export async function adapterCheck(programs: number): Promise<{ tables: number; ms: number; syncs: number; errors: number }> {
+  const opts = { programs, seed: 2021, formulas: "cached" as const };
+  const model = FakeWorkbookModel.fromGrid(workbookGrid(generatePrograms(opts), opts));
+  const port = createExcelPort(createFakeExcel(model).Excel as unknown as typeof Excel);
+  const t0 = performance.now();
+  const { grid, syncs } = await port.readWorkbook();
+  const result = checkWorkbook(grid);
+  const ms = performance.now() - t0;
+  return { tables: result.tables.length, ms, syncs, errors: result.findings.filter((f) => f.severity === "error").length };
+}
+
+export function distHasAddin(): boolean {
+  return readdirSync(DIST).some((f) => f === "preview.html");
+}
