@@ -6,6 +6,9 @@ import { markFindings, clearMarks } from "./marks";
 import { writeReport } from "./report";
 import { insertShortfallChart } from "./chart";
 import { runExcel, type ExcelApi } from "./run";
+import { getSetting, setSetting } from "./settings";
+import { getSelection } from "./selection";
+import { writePlan } from "./write-plan";
 
 export function createExcelPort(excel: ExcelApi = globalThis.Excel, limits: ReadLimits = DEFAULT_LIMITS): WorkbookPort {
   return {
@@ -21,5 +24,9 @@ export function createExcelPort(excel: ExcelApi = globalThis.Excel, limits: Read
     clearMarks: () => clearMarks(excel),
     writeReport: (result, meta, lang) => writeReport(excel, result, meta, lang),
     insertShortfallChart: (shortfalls, lang) => insertShortfallChart(excel, shortfalls, lang),
+    getSelection: () => getSelection(excel),
+    writePlan: (plan, target) => writePlan(excel, plan, target),
+    getSetting: (key) => getSetting(excel, key),
+    setSetting: (key, value) => setSetting(excel, key, value),
   };
 }

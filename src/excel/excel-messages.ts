@@ -3,6 +3,11 @@ import type { Lang } from "../core/findings";
 import type { PortErrorCode } from "./port";
 
 export const PORT_ERRORS: Record<PortErrorCode, Record<Lang, string>> = {
+  // The adapter replaces this general line with one naming the occupied cells.
+  occupied: {
+    ko: "쓰려는 위치에 이미 값이 있어 아무것도 쓰지 않았습니다. 빈 곳을 선택하세요.",
+    en: "The target cells are not empty, so nothing was written. Select an empty place.",
+  },
   "cell-edit-mode": {
     ko: "셀을 편집하는 중이라 Excel이 요청을 받지 않습니다. 편집을 마친 뒤(Enter 또는 Esc) 다시 시도하세요.",
     en: "Excel is in cell-edit mode and will not take the request. Finish editing (Enter or Esc) and try again.",

@@ -5,6 +5,8 @@
 import type { WorkbookGrid } from "../core/grid";
 import type { Finding, Lang } from "../core/findings";
 import type { CheckResult } from "../core/check-workbook";
+import type { Range } from "../core/grid";
+import type { SheetPlan } from "../core/sheet-plan";
 
 export interface ReadOptions {
   /** Read only the selected range (and its sheet's name), not the whole workbook. */
@@ -24,6 +26,35 @@ export interface ReportMeta {
   templateVersion?: string;
 }
 
+/**
+ * Where a plan goes:
+ * - "new-sheet": a new worksheet named plan.sheet; when that name is taken, the first free "name (2)", "name (3)"…
+ *   (formulas in the plan refer to cells without a sheet name, so they follow);
+ * - "existing-sheet": into the existing sheet plan.sheet. Refused with an "occupied" ExcelPortError naming the
+ *   non-empty cells, nothing written, unless `overwrite` is true (only after the user confirmed that list);
+ * - "replace-sheet": Yesan's own sheets (시나리오): created, or cleared and rewritten. Never used for a user's sheet.
+ */
+export interface PlanTarget {
+  mode: "new-sheet" | "existing-sheet" | "replace-sheet";
+  overwrite?: boolean;
+  /** Activate the sheet and select the plan's top-left cell afterwards. */
+  activate?: boolean;
+}
+
+export interface PlanWritten {
+  /** The sheet actually written (differs from plan.sheet when the name was taken). */
+  sheet: string;
+  /** The range the plan covers, A1 without the sheet. */
+  range: string;
+}
+
+export interface Selection {
+  sheet: string;
+  range: Range;
+  /** True when no cell of the selected range holds a value or a formula. */
+  empty: boolean;
+}
+
 export interface WorkbookPort {
   readWorkbook(options?: ReadOptions): Promise<ReadResult>;
   /** Activates the sheet and selects the cell (A1, no sheet prefix). */
@@ -36,9 +67,16 @@ export interface WorkbookPort {
   writeReport(result: CheckResult, meta: ReportMeta, lang: Lang): Promise<void>;
   /** Writes the shortfalls as a small table and inserts a bar chart of them. */
   insertShortfallChart(shortfalls: Finding[], lang: Lang): Promise<void>;
+  /** The active sheet and selected range (its first area). */
+  getSelection(): Promise<Selection>;
+  /** Writes a plan (cells, formats, merges, validations, defined names, charts) in one batch; see PlanTarget. */
+  writePlan(plan: SheetPlan, target: PlanTarget): Promise<PlanWritten>;
+  /** Workbook settings (kept in the file): the catalog address, the templates inserted. */
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
 }
 
-export type PortErrorCode = "cell-edit-mode" | "payload-too-large" | "protected" | "not-found" | "unsupported" | "other";
+export type PortErrorCode = "occupied" | "cell-edit-mode" | "payload-too-large" | "protected" | "not-found" | "unsupported" | "other";
 
 export class ExcelPortError extends Error {
   constructor(

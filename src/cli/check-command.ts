@@ -1,0 +1,84 @@
+// `yesan check <file.xlsx|folder>... [--format text|json] [--lang ko|en]`
+import { parseArgs } from "node:util";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { checkWorkbook } from "../core/check-workbook";
+import type { Lang } from "../core/findings";
+import { readWorkbookGrid, XlsxReadError } from "./read-xlsx";
+import { formatJson, formatText, type FileReport } from "./format";
+import { CLI_TEXT } from "./cli-messages";
+
+import type { Io } from "./io";
+
+/** `argv` starts with "check"; resolves to the exit code (0 clean, 1 errors found, 2 an input could not be read). */
+export async function checkCommand(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: "string", default: "text" },
+        lang: { type: "string", default: "ko" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    io.err(`${CLI_TEXT.ko.badOption((e as Error).message)}\n${CLI_TEXT.ko.usage}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const lang: Lang = values.lang === "en" ? "en" : "ko";
+  const t = CLI_TEXT[lang];
+  if (values.help || positionals.length === 0) {
+    (values.help ? io.out : io.err)(`${t.usage}\n`);
+    return values.help ? 0 : 2;
+  }
+  const [command, ...inputs] = positionals;
+  if (command !== "check" || inputs.length === 0 || (values.format !== "text" && values.format !== "json") || (values.lang !== "ko" && values.lang !== "en")) {
+    io.err(`${t.usage}\n`);
+    return 2;
+  }
+  const reports: FileReport[] = [];
+  for (const input of inputs) reports.push(...(await checkInput(input, lang)));
+  io.out(values.format === "json" ? formatJson(reports, lang) : formatText(reports, lang));
+  for (const r of reports) if ("error" in r) io.err(`${r.file}: ${r.error}\n`);
+  if (reports.some((r) => "error" in r)) return 2;
+  return reports.some((r) => "result" in r && r.result.findings.some((f) => f.severity === "error")) ? 1 : 0;
+}
+
+async function checkInput(input: string, lang: Lang): Promise<FileReport[]> {
+  const t = CLI_TEXT[lang];
+  let stat;
+  try {
+    stat = await fs.stat(input);
+  } catch {
+    return [{ file: input, error: t.notFound(input) }];
+  }
+  if (!stat.isDirectory()) return [await checkFile(input)];
+  const files = await listXlsx(input);
+  if (files.length === 0) return [{ file: input, error: t.noXlsx(input) }];
+  const out: FileReport[] = [];
+  for (const f of files) out.push(await checkFile(f));
+  return out;
+}
+
+async function listXlsx(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
+  return entries
+    // "~$name.xlsx" is Excel's lock file for an open workbook, not a workbook.
+    .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$"))
+    .map((e) => path.join(e.parentPath ?? dir, e.name))
+    .sort();
+}
+
+async function checkFile(file: string): Promise<FileReport> {
+  try {
+    const grid = await readWorkbookGrid(file, file);
+    return { file, result: checkWorkbook(grid) };
+  } catch (e) {
+    if (e instanceof XlsxReadError) return { file, error: e.message };
+    // An engine failure on one file must not hide the others' results; it is reported, never swallowed.
+    return { file, error: `검사 중 오류 / internal error while checking: ${(e as Error).stack ?? String(e)}` };
+  }
+}
