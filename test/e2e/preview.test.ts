@@ -98,6 +98,9 @@ test("opening a malformed .xlsx shows a clear message naming the file and keeps 
   const page = await openPreview();
   await page.locator('input[type="file"]').setInputFiles({ name: "깨진파일.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("this is not a workbook") });
   await page.getByText("깨진파일.xlsx", { exact: false }).first().waitFor({ timeout: 10000 });
+  // Loading is over: another file can be opened right away.
+  await page.getByRole("button", { name: "파일 열기", disabled: false }).waitFor({ timeout: 10000 });
+  await page.getByRole("button", { name: "샘플 통합문서", disabled: false }).waitFor({ timeout: 10000 });
   await page.screenshot({ path: path.join(ARTIFACTS, "preview-malformed.png"), fullPage: true });
   // The sample is still there and can still be checked.
   await page.getByRole("button", { name: "통합문서 검사" }).click();
