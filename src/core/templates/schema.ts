@@ -1,0 +1,174 @@
+// A program template: what a budget officer starts a year's plan from. It holds the program's identity, the text
+// sections of the plan document and the STRUCTURE of its tables (sources, years, unit), with the printed amounts
+// as optional defaults. Totals are never stored: the layout writes them as formulas (see layout.ts), so a
+// template cannot carry a printed arithmetic mistake forward.
+//
+// Catalog format (templates/catalog.json, and what a catalog URL serves):
+//   { "catalogVersion": "1.0.0", "templates": [ <Template>, … ] }
+// A catalog holds FULL templates, not summaries: the bundled catalog is small (15 programs, ~60 kB), and a
+// fetcher then needs one request and one validation. Template ids are unique within a catalog; a new revision of
+// a template replaces the old one and bumps its `version`.
+import { z } from "zod";
+import type { SourceKey } from "../labels";
+import { UNITS, type Unit } from "../units";
+
+export const SOURCE_KEYS = ["national", "city", "province", "district", "county", "fund", "private", "own"] as const satisfies readonly SourceKey[];
+// Compile-time proof that SOURCE_KEYS lists every SourceKey (labels.ts owns the union).
+type Missing = Exclude<SourceKey, (typeof SOURCE_KEYS)[number]>;
+const _allSources: Missing extends never ? true : never = true;
+void _allSources;
+
+/** Years a plan can name; the engine's year labels use the same window. */
+export const MIN_YEAR = 1990;
+export const MAX_YEAR = 2099;
+/** A funding table spans at most this many years (the seeds print 2 to 6). */
+export const MAX_YEAR_SPAN = 15;
+
+const year = z.int().min(MIN_YEAR).max(MAX_YEAR);
+// Amounts are whole numbers ≥ 0 in the table's unit: the input cells' validation accepts the same.
+const amount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+const text = z.string().trim().min(1);
+const lines = z.array(z.string());
+
+export const SourceKeySchema = z.enum(SOURCE_KEYS);
+export const UnitSchema = z.enum(UNITS as readonly Unit[] as [Unit, ...Unit[]], { error: "unit" });
+/** "2021" → amount, in the table's unit. */
+export const YearAmountsSchema = z.record(z.string().regex(/^\d{4}$/, { error: "yearKey" }), amount);
+
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+// semver 2.0.0 core with optional pre-release and build (the official regex, without named groups).
+export const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const YEAR_MONTH = /^\d{4}(?:-(?:0[1-9]|1[0-2]))?$/;
+
+export const PeriodSchema = z.strictObject({
+  /** "2021" or "2021-01". */
+  start: z.string().regex(YEAR_MONTH, { error: "yearMonth" }).optional(),
+  /** "2021" or "2021-12"; absent for an open-ended program. */
+  end: z.string().regex(YEAR_MONTH, { error: "yearMonth" }).optional(),
+  /** As printed: "2021. 1. ~ 12.". */
+  text: z.string().optional(),
+});
+
+/** The four text sections of a program page, in the order the seeds print them. */
+export const SectionsSchema = z.strictObject({
+  /** 사업개요 */
+  overview: lines.optional(),
+  /** 추진실적 */
+  results: lines.optional(),
+  /** 문제점 및 개선방안 */
+  issues: lines.optional(),
+  /** 추진계획 */
+  plan: lines.optional(),
+});
+export type SectionKey = keyof z.infer<typeof SectionsSchema>;
+export const SECTION_KEYS: readonly SectionKey[] = ["overview", "results", "issues", "plan"];
+/** Section headings as the seeds print them ("□ 사업개요"). */
+export const SECTION_TITLES: Record<SectionKey, { ko: string; en: string }> = {
+  overview: { ko: "사업개요", en: "Overview" },
+  results: { ko: "추진실적", en: "Results" },
+  issues: { ko: "문제점 및 개선방안", en: "Problems and improvements" },
+  plan: { ko: "추진계획", en: "Plan" },
+};
+
+export const FundingSourceSchema = z.strictObject({
+  source: SourceKeySchema,
+  /** Shown instead of the source's Korean name (e.g. "국고"); must still read as that source. */
+  label: text.optional(),
+  /** Printed amounts per year, as defaults for the input cells. */
+  amounts: YearAmountsSchema.optional(),
+  /** 비고 */
+  remark: z.string().optional(),
+});
+
+/** 재원별 | 합계 | 연차별 소요재원 (years…): one row per source; the 계 row and 합계 column are formulas. */
+export const FundingSchema = z.strictObject({
+  sources: z.array(FundingSourceSchema).min(1),
+  firstYear: year,
+  lastYear: year,
+  unit: UnitSchema,
+});
+
+export const NeedItemSchema = z.strictObject({
+  label: text,
+  need: amount.optional(),
+  secured: amount.optional(),
+});
+
+/** 항목 | 총사업비 | 확보액 | 미확보액: the gap column is a formula (need − secured). */
+export const NeedTableSchema = z.strictObject({
+  title: z.string().optional(),
+  unit: UnitSchema,
+  items: z.array(NeedItemSchema).min(1),
+});
+
+export const BreakdownItemSchema = z.strictObject({
+  label: text,
+  /** The printed amount; the layout writes the amount as the sum of the splits, this only has to agree with them. */
+  amount: amount.optional(),
+  splits: z.partialRecord(SourceKeySchema, amount).optional(),
+  remark: z.string().optional(),
+});
+
+/** 구분 | 금액 | one column per source: each item's amount is a formula over its splits; a 계 row sums the items. */
+export const BreakdownSchema = z.strictObject({
+  title: z.string().optional(),
+  unit: UnitSchema,
+  sources: z.array(SourceKeySchema).min(1),
+  items: z.array(BreakdownItemSchema).min(1),
+});
+
+export const TemplateSchema = z.strictObject({
+  id: z.string().regex(SLUG, { error: "slug" }).max(60),
+  version: z.string().regex(SEMVER, { error: "semver" }),
+  fiscalYear: year,
+  /** 사업명 */
+  program: text,
+  /** 부서 (e.g. 지역경제과) */
+  department: text,
+  /** 팀 (e.g. 경제진흥팀); absent where the source document does not say. */
+  team: text.optional(),
+  kind: z.enum(["계속", "신규"]),
+  period: PeriodSchema.optional(),
+  sections: SectionsSchema.optional(),
+  funding: FundingSchema,
+  needTable: NeedTableSchema.optional(),
+  breakdown: BreakdownSchema.optional(),
+});
+
+export type Template = z.infer<typeof TemplateSchema>;
+export type TemplateFunding = z.infer<typeof FundingSchema>;
+export type FundingSource = z.infer<typeof FundingSourceSchema>;
+export type NeedTable = z.infer<typeof NeedTableSchema>;
+export type NeedItem = z.infer<typeof NeedItemSchema>;
+export type Breakdown = z.infer<typeof BreakdownSchema>;
+export type BreakdownItem = z.infer<typeof BreakdownItemSchema>;
+export type Period = z.infer<typeof PeriodSchema>;
+export type Sections = z.infer<typeof SectionsSchema>;
+
+export const CatalogSchema = z.strictObject({
+  catalogVersion: z.string().regex(SEMVER, { error: "semver" }),
+  templates: z.array(z.unknown()),
+});
+
+export interface Catalog {
+  catalogVersion: string;
+  templates: Template[];
+}
+
+/** The short line a catalog listing shows; derived, not stored. */
+export interface TemplateSummary {
+  id: string;
+  version: string;
+  title: string;
+  fiscalYear: number;
+  department: string;
+  team?: string;
+  kind: Template["kind"];
+}
+
+export function summarize(t: Template): TemplateSummary {
+  const s: TemplateSummary = { id: t.id, version: t.version, title: t.program, fiscalYear: t.fiscalYear, department: t.department, kind: t.kind };
+  if (t.team !== undefined) s.team = t.team;
+  return s;
+}

@@ -1,0 +1,157 @@
+// Validation of templates and catalogs from untrusted JSON (a catalog URL, a file the officer picked).
+// The result is the typed data or a list of problems, each naming the template (id, or position when the id is
+// unreadable) and the field path, in Korean and English. Shape problems come from the zod schema; rules across
+// fields (years in range, splits adding up, labels the checker recognises) run once the shape is right, since
+// they need the fields to exist.
+import type { $ZodIssue } from "zod/v4/core";
+import { classifyLabel, SOURCE_NAMES } from "../labels";
+import { CatalogSchema, MAX_YEAR_SPAN, TemplateSchema, type Catalog, type Template } from "./schema";
+import { FORMAT_KEYS, TEMPLATE_MSG, templateRef, type FormatKey, type Text } from "./messages";
+
+export interface TemplateProblem {
+  /** The template's id, or "#n" (1-based position in the catalog) when it has no valid id; "" for the catalog itself. */
+  template: string;
+  /** Field path inside the template (or catalog), e.g. "funding.sources[1].label"; "" for the whole object. */
+  path: string;
+  message: Text;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; problems: TemplateProblem[] };
+
+export function validateTemplate(json: unknown): Validated<Template> {
+  return validateAt(json, undefined);
+}
+
+export function validateCatalog(json: unknown): Validated<Catalog> {
+  const env = CatalogSchema.safeParse(json);
+  if (!env.success) return { ok: false, problems: env.error.issues.map((i) => problemOf(i, "", [])) };
+  const problems: TemplateProblem[] = [];
+  const templates: Template[] = [];
+  const seen = new Set<string>();
+  env.data.templates.forEach((t, index) => {
+    const r = validateAt(t, index);
+    if (!r.ok) {
+      // Paths are inside the template; the catalog position is in `template` ("#3") or named by its id.
+      problems.push(...r.problems);
+      return;
+    }
+    if (seen.has(r.value.id)) problems.push({ template: r.value.id, path: "id", message: TEMPLATE_MSG.duplicateId(r.value.id) });
+    seen.add(r.value.id);
+    templates.push(r.value);
+  });
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { catalogVersion: env.data.catalogVersion, templates } };
+}
+
+/** validateCatalog over the text of a catalog file: a JSON syntax error is a problem too. */
+export function validateCatalogText(text: string): Validated<Catalog> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [{ template: "", path: "", message: TEMPLATE_MSG.notJson(e instanceof Error ? e.message : String(e)) }] };
+  }
+  return validateCatalog(json);
+}
+
+/** One line per problem: "템플릿 x · funding.unit: …". */
+export function describeProblem(p: TemplateProblem, lang: "ko" | "en"): string {
+  const who = p.template === "" ? (lang === "ko" ? "카탈로그" : "catalog") : p.template.startsWith("#") ? templateRef(undefined, Number(p.template.slice(1)) - 1)[lang] : templateRef(p.template, undefined)[lang];
+  return p.path === "" ? `${who}: ${p.message[lang]}` : `${who} · ${p.path}: ${p.message[lang]}`;
+}
+
+function validateAt(json: unknown, index: number | undefined): Validated<Template> {
+  const parsed = TemplateSchema.safeParse(json);
+  if (!parsed.success) {
+    const who = idOf(json) ?? (index === undefined ? "" : `#${index + 1}`);
+    return { ok: false, problems: parsed.error.issues.map((i) => problemOf(i, who, [])) };
+  }
+  const t = parsed.data;
+  const problems = crossFieldProblems(t).map(({ path, message }) => ({ template: t.id, path, message }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: t };
+}
+
+function idOf(json: unknown): string | undefined {
+  if (typeof json !== "object" || json === null) return undefined;
+  const id = (json as Record<string, unknown>).id;
+  return typeof id === "string" && id.trim() !== "" ? id : undefined;
+}
+
+function crossFieldProblems(t: Template): { path: string; message: Text }[] {
+  const out: { path: string; message: Text }[] = [];
+  const f = t.funding;
+  if (f.lastYear < f.firstYear) out.push({ path: "funding.lastYear", message: TEMPLATE_MSG.yearOrder(f.firstYear, f.lastYear) });
+  else if (f.lastYear - f.firstYear + 1 > MAX_YEAR_SPAN) out.push({ path: "funding.lastYear", message: TEMPLATE_MSG.yearSpan(f.firstYear, f.lastYear, MAX_YEAR_SPAN) });
+  else if (t.fiscalYear < f.firstYear || t.fiscalYear > f.lastYear) out.push({ path: "fiscalYear", message: TEMPLATE_MSG.fiscalYearOutside(t.fiscalYear, f.firstYear, f.lastYear) });
+  const seen = new Set<string>();
+  f.sources.forEach((s, i) => {
+    const at = `funding.sources[${i}]`;
+    const name = SOURCE_NAMES[s.source].ko;
+    if (seen.has(s.source)) out.push({ path: `${at}.source`, message: TEMPLATE_MSG.duplicateSource(name) });
+    seen.add(s.source);
+    if (s.label !== undefined) {
+      const cls = classifyLabel(s.label);
+      if (cls?.kind !== "source" || cls.source !== s.source) out.push({ path: `${at}.label`, message: TEMPLATE_MSG.labelNotSource(s.label, name) });
+    }
+    for (const key of Object.keys(s.amounts ?? {})) {
+      const y = Number(key);
+      if (y < f.firstYear || y > f.lastYear) out.push({ path: `${at}.amounts.${key}`, message: TEMPLATE_MSG.yearOutside(y, f.firstYear, f.lastYear) });
+    }
+  });
+  const b = t.breakdown;
+  if (b !== undefined) {
+    const cols = new Set<string>();
+    b.sources.forEach((s, i) => {
+      if (cols.has(s)) out.push({ path: `breakdown.sources[${i}]`, message: TEMPLATE_MSG.duplicateSource(SOURCE_NAMES[s].ko) });
+      cols.add(s);
+    });
+    b.items.forEach((item, i) => {
+      const at = `breakdown.items[${i}]`;
+      let sum = 0;
+      for (const [s, v] of Object.entries(item.splits ?? {})) {
+        if (!cols.has(s)) out.push({ path: `${at}.splits.${s}`, message: TEMPLATE_MSG.splitNotInSources(SOURCE_NAMES[s as keyof typeof SOURCE_NAMES].ko) });
+        sum += v ?? 0;
+      }
+      // The layout writes the amount as the sum of the splits; a lone source column takes the amount as its split.
+      const implied = item.splits === undefined && b.sources.length === 1;
+      if (item.amount !== undefined && !implied && item.amount !== sum) out.push({ path: `${at}.amount`, message: TEMPLATE_MSG.splitSum(item.amount, sum) });
+    });
+  }
+  return out;
+}
+
+const pathText = (path: readonly PropertyKey[]): string => {
+  let s = "";
+  for (const p of path) {
+    if (typeof p === "number") s += `[${p}]`;
+    else s += s === "" ? String(p) : `.${String(p)}`;
+  }
+  return s;
+};
+
+function problemOf(issue: $ZodIssue, template: string, prefix: readonly PropertyKey[]): TemplateProblem {
+  const path = [...prefix, ...issue.path];
+  return { template, path: pathText(path), message: messageOf(issue) };
+}
+
+function messageOf(issue: $ZodIssue): Text {
+  if ((FORMAT_KEYS as readonly string[]).includes(issue.message)) return TEMPLATE_MSG[issue.message as FormatKey]();
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined ? TEMPLATE_MSG.required() : issue.expected === "int" ? TEMPLATE_MSG.notInteger() : TEMPLATE_MSG.wrongType(issue.expected);
+    case "too_small":
+      return TEMPLATE_MSG.tooSmall(issue.origin, Number(issue.minimum));
+    case "too_big":
+      return TEMPLATE_MSG.tooBig(issue.origin, Number(issue.maximum));
+    case "unrecognized_keys":
+      return TEMPLATE_MSG.unknownKeys(issue.keys);
+    case "invalid_value":
+      return TEMPLATE_MSG.oneOf(issue.values.map((v) => String(v)));
+    case "invalid_key":
+      // A record key that failed: for year-keyed amounts the inner issue says which format.
+      return issue.issues.length > 0 ? messageOf(issue.issues[0]) : TEMPLATE_MSG.invalid();
+    case "invalid_element":
+      return issue.issues.length > 0 ? messageOf(issue.issues[0]) : TEMPLATE_MSG.invalid();
+    default:
+      return TEMPLATE_MSG.invalid();
+  }
+}
