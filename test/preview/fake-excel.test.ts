@@ -265,7 +265,8 @@ describe("what Excel makes of written values", () => {
       back.load("formulas, values, numberFormat");
       await ctx.sync();
       expect(back.formulas).toEqual([["=A1+1", "=A1+1", "=A1", "=- 항목", 1234, 0.12, true]]);
-      expect(back.values[0].slice(1, 4)).toEqual(["=A1+1", "=A1", ""]);
+      // E1 became a formula the fake never calculated: null in `values` (no cached result), "" in `text`.
+      expect(back.values[0].slice(1, 4)).toEqual(["=A1+1", "=A1", null]);
       expect(back.numberFormat).toEqual([["General", "@", "General", "General", "#,##0", "0%", "General"]]);
     });
     const row = model.toGrid().sheets[0].cells[0];
@@ -526,6 +527,185 @@ describe("sheets, selection, charts", () => {
     });
     expect(model.sheets[0].charts).toEqual([]);
     expect(Excel.ChartType.columnClustered).toBe("ColumnClustered");
+  });
+});
+
+describe("data validation, names, alignment, selected areas", () => {
+  test("a whole-number rule with its error alert and prompt reads back as Office gives it; a mixed range is Inconsistent", async () => {
+    const { model, Excel } = setup([[1, 2, 3], [4, 5, 6]]);
+    await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      const dv = sheet.getRange("A1:B2").dataValidation;
+      dv.rule = { wholeNumber: { formula1: 0, formula2: "100", operator: Excel.DataValidationOperator.between } };
+      dv.errorAlert = { showAlert: true, style: "Stop", title: "입력 오류", message: "0에서 100 사이 정수" };
+      dv.prompt = { showPrompt: true, title: "금액", message: "정수로 입력" };
+      const same = sheet.getRange("A1:B2").dataValidation.load("type, rule, errorAlert, prompt, ignoreBlanks");
+      const mixed = sheet.getRange("A1:C2").dataValidation.load("type, rule");
+      const none = sheet.getRange("C1").dataValidation.load("type, rule, errorAlert");
+      await ctx.sync();
+      expect(same.type).toBe("WholeNumber");
+      expect(same.rule).toEqual({ wholeNumber: { formula1: "=0", formula2: "=100", operator: "Between" } });
+      expect(same.errorAlert).toEqual({ showAlert: true, style: "Stop", title: "입력 오류", message: "0에서 100 사이 정수" });
+      expect(same.prompt).toEqual({ showPrompt: true, title: "금액", message: "정수로 입력" });
+      expect(same.ignoreBlanks).toBe(true);
+      expect([mixed.type, mixed.rule]).toEqual(["Inconsistent", null]);
+      expect([none.type, none.rule, none.errorAlert]).toEqual(["None", {}, { showAlert: true, style: "Stop", title: "", message: "" }]);
+    });
+    // Four cells, one validation object shared by all of them.
+    const kept = [...model.sheets[0].validations.values()];
+    expect(kept).toHaveLength(4);
+    expect(new Set(kept).size).toBe(1);
+  });
+
+  test("Excel's limits: a title over 32 or a message over 255 characters, a fractional whole-number bound, a reversed range", async () => {
+    const { model, Excel } = setup([[1]]);
+    const attempts: ((dv: Excel.DataValidation) => void)[] = [
+      (dv) => (dv.errorAlert = { showAlert: true, style: "Stop", title: "가".repeat(33), message: "" }),
+      (dv) => (dv.prompt = { showPrompt: true, title: "", message: "x".repeat(256) }),
+      (dv) => (dv.rule = { wholeNumber: { formula1: 0.5, operator: "GreaterThan" } }),
+      (dv) => (dv.rule = { decimal: { formula1: 10, formula2: 1, operator: "Between" } }),
+      (dv) => (dv.rule = { decimal: { formula1: 1, operator: "Around" as Excel.DataValidationOperator } }),
+      (dv) => (dv.rule = { decimal: { formula1: 1, operator: "GreaterThan" }, wholeNumber: { formula1: 1, operator: "GreaterThan" } }),
+    ];
+    for (const attempt of attempts) {
+      const e = await rejection(
+        Excel.run(async (ctx) => {
+          attempt(ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation);
+          await ctx.sync();
+        }),
+      );
+      expect(e.code).toBe("InvalidArgument");
+    }
+    expect(model.sheets[0].validations.size).toBe(0);
+    // At the limits exactly: accepted.
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "가".repeat(32), message: "x".repeat(255) };
+      await ctx.sync();
+    });
+    expect(model.sheets[0].validations.get(model.key(0, 0))?.errorAlert.title).toHaveLength(32);
+  });
+
+  test("dataValidation.clear() and clear() remove validation, clearing formats keeps it; a protected sheet refuses", async () => {
+    const { model, Excel } = setup([[1, 2]]);
+    await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1:B1").dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } };
+      sheet.getRange("A1:B1").clear(Excel.ClearApplyTo.formats);
+      await ctx.sync();
+      expect(model.sheets[0].validations.size).toBe(2);
+      sheet.getRange("A1").dataValidation.clear();
+      await ctx.sync();
+      expect([...model.sheets[0].validations.keys()]).toEqual([model.key(0, 1)]);
+      sheet.getRange().clear();
+      await ctx.sync();
+    });
+    expect(model.sheets[0].validations.size).toBe(0);
+    model.sheets[0].protected = true;
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.rule = { decimal: { formula1: 0, operator: "GreaterThan" } };
+        await ctx.sync();
+      }),
+    );
+    expect(e.code).toBe("AccessDenied");
+    expect(model.sheets[0].validations.size).toBe(0);
+  });
+
+  test("names: add over a range, found without regard to case, refused when taken or not a name; they follow their sheet", async () => {
+    const { model, Excel } = setup([[1, 2], [3, 4]], KOREAN);
+    await Excel.run(async (ctx) => {
+      const names = ctx.workbook.names;
+      const added = names.add("사업비_합계", ctx.workbook.worksheets.getItem(KOREAN).getRange("A1:B2"), "합계 범위");
+      added.load("name, formula, type, value, comment");
+      const found = names.getItemOrNullObject("사업비_합계".toUpperCase());
+      const missing = names.getItemOrNullObject("없음");
+      const range = names.getItem("사업비_합계").getRange().load("address");
+      await ctx.sync();
+      expect([added.name, added.formula, added.type, added.value, added.comment]).toEqual(["사업비_합계", `='${KOREAN}'!$A$1:$B$2`, "Range", `'${KOREAN}'!$A$1:$B$2`, "합계 범위"]);
+      expect([found.isNullObject, missing.isNullObject]).toEqual([false, true]);
+      expect(range.address).toBe(`'${KOREAN}'!A1:B2`);
+      names.add("TOTAL", "=1");
+      names.add("total", `='${KOREAN}'!$A$1`);
+      const taken = await rejection(ctx.sync());
+      expect(taken.code).toBe("ItemAlreadyExists");
+      expect(taken.message).toBe("A resource with the same name or identifier already exists.");
+      for (const bad of ["A1", "R1C1", "1st", "두 단어", "x".repeat(256)]) {
+        names.add(bad, "=1");
+        expect((await rejection(ctx.sync())).code).toBe("InvalidArgument");
+      }
+    });
+    expect(model.names.map((n) => n.name)).toEqual(["사업비_합계"]);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(KOREAN).name = "Plan";
+      await ctx.sync();
+    });
+    expect(model.names[0].formula).toBe("=Plan!$A$1:$B$2");
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.add("Other");
+      ctx.workbook.worksheets.getItem("Plan").delete();
+      ctx.workbook.names.load("items/name,items/type");
+      await ctx.sync();
+      expect(ctx.workbook.names.items.map((n) => [n.name, n.type])).toEqual([["사업비_합계", "Error"]]);
+      ctx.workbook.names.getItem("사업비_합계").delete();
+      await ctx.sync();
+    });
+    expect(model.names).toEqual([]);
+  });
+
+  test("horizontal alignment and standard widths", async () => {
+    const { model, Excel } = setup([[1, 2]]);
+    await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("Sheet1");
+      sheet.getRange("A1").format.horizontalAlignment = Excel.HorizontalAlignment.center;
+      sheet.getRange("A:B").format.columnWidth = 90;
+      const a1 = sheet.getRange("A1").format.load("horizontalAlignment");
+      const both = sheet.getRange("A1:B1").format.load("horizontalAlignment, useStandardWidth");
+      await ctx.sync();
+      expect([a1.horizontalAlignment, both.horizontalAlignment, both.useStandardWidth]).toEqual(["Center", null, false]);
+      sheet.getRange().format.useStandardWidth = true;
+      sheet.getRange("A1").format.horizontalAlignment = "Sideways" as Excel.HorizontalAlignment;
+      expect((await rejection(ctx.sync())).code).toBe("InvalidArgument");
+      sheet.getRange().format.useStandardWidth = true;
+      sheet.getRange().clear(Excel.ClearApplyTo.formats);
+      await ctx.sync();
+    });
+    expect(model.sheets[0].columnWidths.size).toBe(0);
+    expect([...model.sheets[0].cells.values()].map((c) => c.horizontalAlignment)).toEqual([undefined, undefined]);
+  });
+
+  test("several selected areas: getSelectedRange refuses with InvalidSelection, getSelectedRanges lists them", async () => {
+    const { model, Excel } = setup([[1]], KOREAN);
+    model.selection = { sheet: KOREAN, address: "B2:C3,E5" };
+    await Excel.run(async (ctx) => {
+      const areas = ctx.workbook.getSelectedRanges().load("address, areaCount");
+      const first = ctx.workbook.getSelectedRanges().areas.getItemAt(0).load("address");
+      const active = ctx.workbook.getActiveCell().load("address");
+      await ctx.sync();
+      expect([areas.address, areas.areaCount, first.address, active.address]).toEqual([`'${KOREAN}'!B2:C3,'${KOREAN}'!E5`, 2, `'${KOREAN}'!B2:C3`, `'${KOREAN}'!B2`]);
+      ctx.workbook.getSelectedRange().load("address");
+      const e = await rejection(ctx.sync());
+      expect([e.code, e.message]).toEqual(["InvalidSelection", "The current selection is invalid for this operation."]);
+    });
+  });
+
+  test("snapshot() is equal exactly when nothing changed", async () => {
+    const { model, Excel } = setup([[1]]);
+    const before = model.snapshot();
+    model.sheets[0].protected = true;
+    await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.names.add("n", "=1");
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").values = [[2]];
+        await ctx.sync();
+      }),
+    );
+    model.sheets[0].protected = false;
+    expect(model.snapshot()).toBe(before);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.names.add("n", "=1");
+      await ctx.sync();
+    });
+    expect(model.snapshot()).not.toBe(before);
   });
 });
 

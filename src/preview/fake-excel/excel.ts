@@ -25,7 +25,10 @@ import {
   type FakeCell,
   type FakeChart as ChartData,
   type FakeHyperlink,
+  type FakeName,
   type FakeSeriesBy,
+  type FakeValidation,
+  type FakeValidationRule,
   type FakeValue,
   type FakeVisibility,
 } from "./model";
@@ -66,7 +69,8 @@ const MESSAGES: Record<string, string> = {
     "The property '{0}' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context.",
   ValueNotLoaded: 'The value of the result object has not been loaded yet. Before reading the value property, call "context.sync()" on the associated request context.',
   ItemNotFound: "The requested resource doesn't exist.",
-  ItemAlreadyExists: "The resource already exists.",
+  ItemAlreadyExists: "A resource with the same name or identifier already exists.",
+  InvalidSelection: "The current selection is invalid for this operation.",
   InvalidArgument: "The argument is invalid or missing or has an incorrect format.",
   InvalidOperation: "The operation attempted is invalid on the object.",
   AccessDenied: "The cell or chart you're trying to change is protected.",
@@ -274,8 +278,17 @@ function withFormat(prev: FakeCell | undefined, x: unknown): FakeCell {
 }
 
 function valueOf(cell: FakeCell | undefined): number | string | boolean {
-  // Empty cells, and formulas the fake never calculated, read as "" (Excel never returns null in `values`).
+  // Empty cells, and formulas the fake never calculated, show as "" (in `text`, `valueTypes`).
   return cell === undefined || cell.value === null ? "" : cell.value;
+}
+
+/**
+ * An entry of `values`: "" for an empty cell, as Excel gives. A formula the fake never calculated is the one state
+ * real Excel never has (it calculates every formula it is given); it reads as null rather than as a plausible ""
+ * so that a reader can tell "no cached result" (and let the engine compute a SUM) from an empty text result.
+ */
+function valuesEntry(cell: FakeCell | undefined): number | string | boolean | null {
+  return cell?.formula !== undefined && cell.value === null ? null : valueOf(cell);
 }
 
 function formulaOf(cell: FakeCell | undefined): FakeValue {
@@ -341,6 +354,12 @@ const FILL_PATTERNS = {
   rectangularGradient: "RectangularGradient",
 } as const;
 const FILL_PATTERN_VALUES = new Set<string>(Object.values(FILL_PATTERNS));
+
+const HORIZONTAL_ALIGNMENTS = {
+  general: "General", left: "Left", center: "Center", right: "Right", fill: "Fill", justify: "Justify",
+  centerAcrossSelection: "CenterAcrossSelection", distributed: "Distributed",
+} as const;
+const HORIZONTAL_ALIGNMENT_VALUES = new Set<string>(Object.values(HORIZONTAL_ALIGNMENTS));
 
 /** Points an autofit column needs for a text: wide (CJK) characters count double. */
 function textWidth(s: string): number {
@@ -859,8 +878,21 @@ class FakeWorkbook extends FakeObject<FakeWorkbookModel> {
     return this._child("comments", () => new FakeCommentCollection(this.context, "Workbook.comments", () => ({ sheet: undefined })));
   }
 
+  get names(): FakeNamedItemCollection {
+    return this._child("names", () => new FakeNamedItemCollection(this.context));
+  }
+
+  /** The selected range; Office refuses (InvalidSelection) when several areas are selected. */
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, "Workbook.getSelectedRange", (exec) => selectionTarget(exec, false));
+  }
+
+  /** Every selected area (ExcelApi 1.9). */
+  getSelectedRanges(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, "Workbook.getSelectedRanges", (exec) => {
+      const { sheet, rects } = selectionAreas(exec);
+      return { sheet, rects: rects.map((r) => ({ ...r })) };
+    });
   }
 
   getActiveCell(): FakeRange {
@@ -871,16 +903,25 @@ class FakeWorkbook extends FakeObject<FakeWorkbookModel> {
     if (name === "worksheets") return this.worksheets;
     if (name === "settings") return this.settings;
     if (name === "comments") return this.comments;
+    if (name === "names") return this.names;
     return undefined;
   }
 }
 
-function selectionTarget(exec: Exec, firstCell: boolean): RangeTarget {
+function selectionAreas(exec: Exec): AreasTarget {
   const sel = exec.model.selection;
   const sheet = exec.model.sheet(sel.sheet);
-  const rect = parseRangeAddress(sel.address);
-  if (sheet === undefined || rect === undefined) throw officeError("GeneralException", undefined, "the selection is not on a sheet");
-  return firstCell ? { sheet, r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 } : { sheet, ...rect };
+  const rects = sel.address.split(",").map((a) => parseRangeAddress(a));
+  if (sheet === undefined || rects.length === 0 || rects.some((r) => r === undefined)) throw officeError("GeneralException", undefined, "the selection is not on a sheet");
+  return { sheet, rects: rects as Rect[] };
+}
+
+function selectionTarget(exec: Exec, firstCell: boolean): RangeTarget {
+  const { sheet, rects } = selectionAreas(exec);
+  const rect = rects[0];
+  if (firstCell) return { sheet, r0: rect.r0, c0: rect.c0, r1: rect.r0, c1: rect.c0 };
+  if (rects.length > 1) throw officeError("InvalidSelection");
+  return { sheet, ...rect };
 }
 
 // --- Worksheets ------------------------------------------------------------------------------------------------
@@ -1041,6 +1082,8 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
         exec.txn.touchMap(model.comments);
         for (const [id] of gone) model.comments.delete(id);
       }
+      // Names that pointed into the sheet now refer to #REF!, as in Excel.
+      renameInNames(exec, prefix, "#REF!");
       if (model.activeSheet.toLowerCase() === sheet.name.toLowerCase()) {
         const next = model.sheets.slice(Math.min(at, model.sheets.length - 1)).find((s) => s.visibility === "Visible") ?? model.sheets.find((s) => s.visibility === "Visible");
         if (next !== undefined) {
@@ -1146,6 +1189,7 @@ function renameSheet(exec: Exec, sheet: FakeSheet, name: string): void {
     exec.txn.touchMap(model.comments);
     for (const [id, c] of moved) model.comments.set(id, { ...c, address: newPrefix + c.address.slice(oldPrefix.length) });
   }
+  renameInNames(exec, oldPrefix, newPrefix);
   const old = sheet.name.toLowerCase();
   if (model.activeSheet.toLowerCase() === old) exec.txn.set(model, "activeSheet", name);
   if (model.selection.sheet.toLowerCase() === old) exec.txn.set(model, "selection", { sheet: name, address: model.selection.address });
@@ -1298,6 +1342,10 @@ class FakeRange extends FakeObject<RangeTarget> {
     return this._child("worksheet", () => new FakeWorksheet(this.context, "Range.worksheet", (exec) => this._get(exec)?.sheet ?? null));
   }
 
+  get dataValidation(): FakeDataValidation {
+    return this._child("dataValidation", () => new FakeDataValidation(this.context, (exec) => this._get(exec)));
+  }
+
   select(): void {
     this._call("select", (exec, t) => {
       activateSheet(exec, t.sheet);
@@ -1397,7 +1445,7 @@ class FakeRange extends FakeObject<RangeTarget> {
     if (GRID_PROPERTIES.has(name)) {
       exec.countCells(this, rows * cols);
       const of: (cell: FakeCell | undefined) => unknown =
-        name === "values" ? valueOf : name === "formulas" ? formulaOf : name === "numberFormat" ? (c) => c?.numberFormat ?? "General" : name === "text" ? textOf : valueTypeOf;
+        name === "values" ? valuesEntry : name === "formulas" ? formulaOf : name === "numberFormat" ? (c) => c?.numberFormat ?? "General" : name === "text" ? textOf : valueTypeOf;
       const out: unknown[][] = [];
       for (let r = t.r0; r <= t.r1; r++) {
         const row: unknown[] = [];
@@ -1433,6 +1481,7 @@ class FakeRange extends FakeObject<RangeTarget> {
   protected override _navigation(name: string): FakeObject<unknown> | undefined {
     if (name === "format") return this.format;
     if (name === "worksheet") return this.worksheet;
+    if (name === "dataValidation") return this.dataValidation;
     return undefined;
   }
 
@@ -1535,12 +1584,38 @@ function clearRange(exec: Exec, t: RangeTarget, applyTo: string): void {
       delete next.numberFormat;
       delete next.fill;
       delete next.bold;
+      delete next.horizontalAlignment;
     }
     if (links) delete next.hyperlink;
     exec.putCell(t.sheet, s.row, s.col, next);
   }
   // Clearing formats unmerges, as in Excel.
   if (formats && t.sheet.merges.some((m) => contains(t, m))) exec.txn.set(t.sheet, "merges", t.sheet.merges.filter((m) => !contains(t, m)));
+  // Clear All removes data validation too (as Range.Clear does in Excel); clearing formats or contents keeps it.
+  if (applyTo === "All") clearValidations(exec, t);
+}
+
+/** The keys of a sheet's validated cells inside a rectangle, scanning the smaller of the two. */
+function validationKeysIn(sheet: FakeSheet, r: Rect): number[] {
+  const out: number[] = [];
+  if (rowsOf(r) * colsOf(r) <= sheet.validations.size) {
+    for (let row = r.r0; row <= r.r1; row++)
+      for (let col = r.c0; col <= r.c1; col++) if (sheet.validations.has(cellKey(row, col))) out.push(cellKey(row, col));
+  } else {
+    for (const key of sheet.validations.keys()) {
+      const row = rowOfKey(key);
+      const col = columnOfKey(key);
+      if (row >= r.r0 && row <= r.r1 && col >= r.c0 && col <= r.c1) out.push(key);
+    }
+  }
+  return out;
+}
+
+function clearValidations(exec: Exec, t: RangeTarget): void {
+  const keys = validationKeysIn(t.sheet, t);
+  if (keys.length === 0) return;
+  exec.txn.touchMap(t.sheet.validations);
+  for (const k of keys) t.sheet.validations.delete(k);
 }
 
 class FakeRangeFormat extends FakeObject<RangeTarget> {
@@ -1572,6 +1647,39 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
     });
   }
 
+  /** True when every column of the range has the standard width; setting true gives them that width back. */
+  get useStandardWidth(): boolean {
+    return this._read("useStandardWidth");
+  }
+
+  set useStandardWidth(value: boolean) {
+    this._write("useStandardWidth", value, (exec, t) => {
+      if (typeof value !== "boolean") throw invalid("useStandardWidth");
+      exec.assertWritable(t.sheet);
+      if (!value) return; // Office ignores false: there is no "non-standard" width to go to
+      const widths = t.sheet.columnWidths;
+      const gone = [...widths.keys()].filter((c) => c >= t.c0 && c <= t.c1);
+      if (gone.length === 0) return;
+      exec.txn.touchMap(widths);
+      for (const c of gone) widths.delete(c);
+    });
+  }
+
+  /** "General" where nothing was set; null when the cells differ. */
+  get horizontalAlignment(): string {
+    return this._read("horizontalAlignment");
+  }
+
+  set horizontalAlignment(value: string) {
+    this._write("horizontalAlignment", value, (exec, t) => {
+      if (!HORIZONTAL_ALIGNMENT_VALUES.has(value)) throw invalid(`horizontalAlignment "${String(value)}"`);
+      formatCells(exec, t, (cell) => {
+        if (value === "General") delete cell.horizontalAlignment;
+        else cell.horizontalAlignment = value;
+      });
+    });
+  }
+
   /** Widths from the text each column shows in this range's rows (an approximation of Calibri 11). */
   autofitColumns(): void {
     this._call("autofitColumns", (exec, t) => {
@@ -1588,10 +1696,15 @@ class FakeRangeFormat extends FakeObject<RangeTarget> {
   }
 
   override _scalarNames(): readonly string[] {
-    return ["columnWidth"];
+    return ["columnWidth", "horizontalAlignment", "useStandardWidth"];
   }
 
   protected override _scalar(exec: Exec, t: RangeTarget, name: string): unknown {
+    if (name === "horizontalAlignment") return uniform(t, (c) => c?.horizontalAlignment ?? "General");
+    if (name === "useStandardWidth") {
+      for (const c of t.sheet.columnWidths.keys()) if (c >= t.c0 && c <= t.c1) return false;
+      return true;
+    }
     if (name !== "columnWidth") return super._scalar(exec, t, name);
     const first = t.sheet.columnWidths.get(t.c0) ?? STANDARD_WIDTH;
     for (let c = t.c0 + 1; c <= t.c1; c++) if ((t.sheet.columnWidths.get(c) ?? STANDARD_WIDTH) !== first) return null;
@@ -1716,6 +1829,225 @@ class FakeRangeFont extends FakeObject<RangeTarget> {
 
   protected override _scalar(exec: Exec, t: RangeTarget, name: string): unknown {
     return name === "bold" ? uniform(t, (c) => c?.bold === true) : super._scalar(exec, t, name);
+  }
+}
+
+// --- Data validation -------------------------------------------------------------------------------------------
+
+const DATA_VALIDATION_OPERATORS = {
+  between: "Between", notBetween: "NotBetween", equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan",
+  lessThan: "LessThan", greaterThanOrEqualTo: "GreaterThanOrEqualTo", lessThanOrEqualTo: "LessThanOrEqualTo",
+} as const;
+const DATA_VALIDATION_OPERATOR_VALUES = new Set<string>(Object.values(DATA_VALIDATION_OPERATORS));
+const DATA_VALIDATION_ALERT_STYLES = { stop: "Stop", warning: "Warning", information: "Information" } as const;
+const DATA_VALIDATION_TYPES: Record<FakeValidationRule["kind"], string> = { wholeNumber: "WholeNumber", decimal: "Decimal", textLength: "TextLength" };
+/** Excel's dialog limits for a validation's title and message (the same for the error alert and the prompt). */
+const VALIDATION_TITLE_MAX = 32;
+const VALIDATION_MESSAGE_MAX = 255;
+
+const NO_VALIDATION: FakeValidation = {
+  errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
+  prompt: { showPrompt: false, title: "", message: "" },
+  ignoreBlanks: true,
+};
+
+/** A rule bound as Office keeps it: a formula text ("=10"). */
+function ruleFormula(x: unknown, kind: FakeValidationRule["kind"], which: string): string {
+  if (typeof x === "number") {
+    if (!Number.isFinite(x)) throw invalid(`${which} ${x}`);
+    // Excel's dialog refuses a fractional bound for a whole number (and for a text length).
+    if (kind !== "decimal" && !Number.isInteger(x)) throw invalid(`${which} ${x} is not a whole number`);
+    return `=${x}`;
+  }
+  if (typeof x === "string" && x.trim() !== "") {
+    const s = x.trim();
+    if (s.startsWith("=")) return s;
+    if (Number.isFinite(Number(s))) return ruleFormula(Number(s), kind, which);
+    throw invalid(`${which} "${s}"`);
+  }
+  if (x instanceof FakeRange) throw new Error("fake Excel: a Range as a validation bound is not supported");
+  throw invalid(which);
+}
+
+/** Checks a DataValidationRule as Office takes it: exactly one kind, an operator, the bounds it needs. */
+function parseRule(x: unknown): FakeValidationRule {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) throw invalid("rule");
+  const kinds = Object.entries(x as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== null);
+  if (kinds.length !== 1) throw invalid("a data validation rule has exactly one kind");
+  const [kind, body] = kinds[0];
+  if (kind === "list" || kind === "custom" || kind === "date" || kind === "time") throw new Error(`fake Excel: ${kind} data validation is not supported`);
+  if (kind !== "wholeNumber" && kind !== "decimal" && kind !== "textLength") throw invalid(`rule kind "${kind}"`);
+  if (typeof body !== "object" || body === null) throw invalid(`rule.${kind}`);
+  const b = body as { operator?: unknown; formula1?: unknown; formula2?: unknown };
+  if (typeof b.operator !== "string" || !DATA_VALIDATION_OPERATOR_VALUES.has(b.operator)) throw invalid(`operator "${String(b.operator)}"`);
+  const rule: FakeValidationRule = { kind, operator: b.operator, formula1: ruleFormula(b.formula1, kind, "formula1") };
+  if (b.operator === "Between" || b.operator === "NotBetween") {
+    rule.formula2 = ruleFormula(b.formula2, kind, "formula2");
+    const lo = Number(rule.formula1.slice(1));
+    const hi = Number(rule.formula2.slice(1));
+    if (Number.isFinite(lo) && Number.isFinite(hi) && lo > hi) throw invalid("the minimum is greater than the maximum");
+  }
+  return rule;
+}
+
+function limitedText(x: unknown, max: number, what: string): string {
+  if (typeof x !== "string") throw invalid(`${what} is text`);
+  if (x.length > max) throw invalid(`${what} is longer than ${max} characters`);
+  return x;
+}
+
+function withErrorAlert(prev: FakeValidation, x: unknown): FakeValidation {
+  if (typeof x !== "object" || x === null) throw invalid("errorAlert");
+  const a = x as { showAlert?: unknown; style?: unknown; title?: unknown; message?: unknown };
+  const next = { ...prev.errorAlert };
+  if (a.showAlert !== undefined) {
+    if (typeof a.showAlert !== "boolean") throw invalid("errorAlert.showAlert");
+    next.showAlert = a.showAlert;
+  }
+  if (a.style !== undefined) {
+    if (a.style !== "Stop" && a.style !== "Warning" && a.style !== "Information") throw invalid(`errorAlert.style "${String(a.style)}"`);
+    next.style = a.style;
+  }
+  if (a.title !== undefined) next.title = limitedText(a.title, VALIDATION_TITLE_MAX, "errorAlert.title");
+  if (a.message !== undefined) next.message = limitedText(a.message, VALIDATION_MESSAGE_MAX, "errorAlert.message");
+  return { ...prev, errorAlert: next };
+}
+
+function withPrompt(prev: FakeValidation, x: unknown): FakeValidation {
+  if (typeof x !== "object" || x === null) throw invalid("prompt");
+  const p = x as { showPrompt?: unknown; title?: unknown; message?: unknown };
+  const next = { ...prev.prompt };
+  if (p.showPrompt !== undefined) {
+    if (typeof p.showPrompt !== "boolean") throw invalid("prompt.showPrompt");
+    next.showPrompt = p.showPrompt;
+  }
+  if (p.title !== undefined) next.title = limitedText(p.title, VALIDATION_TITLE_MAX, "prompt.title");
+  if (p.message !== undefined) next.message = limitedText(p.message, VALIDATION_MESSAGE_MAX, "prompt.message");
+  return { ...prev, prompt: next };
+}
+
+/** Changes the validation of every cell of a range; cells that shared one validation share the new one. */
+function patchValidations(exec: Exec, t: RangeTarget, patch: (prev: FakeValidation) => FakeValidation): void {
+  exec.assertWritable(t.sheet);
+  if (rowsOf(t) * colsOf(t) > MAX_BROADCAST_CELLS) throw new Error(`fake Excel: validating ${rowsOf(t) * colsOf(t)} cells is not supported`);
+  const map = t.sheet.validations;
+  const made = new Map<FakeValidation, FakeValidation>();
+  const next = (prev: FakeValidation): FakeValidation => {
+    let v = made.get(prev);
+    if (v === undefined) {
+      v = patch(prev); // may throw: before anything changed
+      made.set(prev, v);
+    }
+    return v;
+  };
+  next(NO_VALIDATION); // check the input once even when every cell already has a validation
+  exec.txn.touchMap(map);
+  for (let r = t.r0; r <= t.r1; r++)
+    for (let c = t.c0; c <= t.c1; c++) {
+      const key = cellKey(r, c);
+      map.set(key, next(map.get(key) ?? NO_VALIDATION));
+    }
+}
+
+function ruleOut(rule: FakeValidationRule | undefined): Record<string, unknown> {
+  if (rule === undefined) return {};
+  const body: Record<string, unknown> = { formula1: rule.formula1, operator: rule.operator };
+  if (rule.formula2 !== undefined) body.formula2 = rule.formula2;
+  return { [rule.kind]: body };
+}
+
+/** Range.dataValidation. Reads give the cells' common validation; "Inconsistent" (and null) when they differ. */
+class FakeDataValidation extends FakeObject<RangeTarget> {
+  protected readonly _type = "DataValidation";
+
+  constructor(context: FakeRequestContext, resolver: Resolver<RangeTarget>) {
+    super(context, "DataValidation", resolver);
+  }
+
+  get type(): string {
+    return this._read("type");
+  }
+
+  get rule(): unknown {
+    return this._read("rule");
+  }
+
+  set rule(value: unknown) {
+    this._write("rule", value, (exec, t) => {
+      const rule = parseRule(value);
+      exec.request(value);
+      patchValidations(exec, t, (prev) => ({ ...prev, rule }));
+    });
+  }
+
+  get errorAlert(): unknown {
+    return this._read("errorAlert");
+  }
+
+  set errorAlert(value: unknown) {
+    this._write("errorAlert", value, (exec, t) => {
+      exec.request(value);
+      patchValidations(exec, t, (prev) => withErrorAlert(prev, value));
+    });
+  }
+
+  get prompt(): unknown {
+    return this._read("prompt");
+  }
+
+  set prompt(value: unknown) {
+    this._write("prompt", value, (exec, t) => {
+      exec.request(value);
+      patchValidations(exec, t, (prev) => withPrompt(prev, value));
+    });
+  }
+
+  get ignoreBlanks(): boolean {
+    return this._read("ignoreBlanks");
+  }
+
+  set ignoreBlanks(value: boolean) {
+    this._write("ignoreBlanks", value, (exec, t) => {
+      if (typeof value !== "boolean") throw invalid("ignoreBlanks");
+      patchValidations(exec, t, (prev) => ({ ...prev, ignoreBlanks: value }));
+    });
+  }
+
+  clear(): void {
+    this._call("clear", (exec, t) => {
+      exec.assertWritable(t.sheet);
+      clearValidations(exec, t);
+    });
+  }
+
+  override _scalarNames(): readonly string[] {
+    return ["errorAlert", "ignoreBlanks", "prompt", "rule", "type"];
+  }
+
+  protected override _scalar(exec: Exec, t: RangeTarget, name: string): unknown {
+    const keys = validationKeysIn(t.sheet, t);
+    const all = keys.map((k) => t.sheet.validations.get(k) ?? NO_VALIDATION);
+    if (keys.length < rowsOf(t) * colsOf(t)) all.push(NO_VALIDATION);
+    const same = <V>(of: (v: FakeValidation) => V): V | null => {
+      const first = JSON.stringify(of(all[0]));
+      return all.every((v) => JSON.stringify(of(v)) === first) ? of(all[0]) : null;
+    };
+    switch (name) {
+      case "type": {
+        const type = same((v) => (v.rule === undefined ? "None" : DATA_VALIDATION_TYPES[v.rule.kind]));
+        return type ?? "Inconsistent";
+      }
+      case "rule":
+        return same((v) => ruleOut(v.rule));
+      case "errorAlert":
+        return same((v) => ({ ...v.errorAlert }));
+      case "prompt":
+        return same((v) => ({ ...v.prompt }));
+      case "ignoreBlanks":
+        return same((v) => v.ignoreBlanks);
+      default:
+        return super._scalar(exec, t, name);
+    }
   }
 }
 
@@ -2095,6 +2427,233 @@ class FakeSetting extends FakeObject<string> {
   }
 }
 
+// --- Defined names ---------------------------------------------------------------------------------------------
+
+/**
+ * Excel's rules for a name: a letter, "_" or "\" first, then letters, digits, "_", "." or "\"; at most 255
+ * characters; never something that reads as a cell (A1, XFD3, R1C1, R, C).
+ */
+function validDefinedName(name: unknown): name is string {
+  return (
+    typeof name === "string" &&
+    name.length >= 1 &&
+    name.length <= 255 &&
+    /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u.test(name) &&
+    !/^[A-Za-z]{1,3}\d{1,7}$/.test(name) &&
+    !/^(R\d*C\d*|R\d*|C\d*)$/i.test(name)
+  );
+}
+
+/** "$A$1:$B$2": the absolute A1 text Office writes in a name's formula. */
+function absoluteA1(r: Rect): string {
+  const cell = (row: number, col: number): string => `$${columnName(col)}$${row + 1}`;
+  return r.r0 === r.r1 && r.c0 === r.c1 ? cell(r.r0, r.c0) : `${cell(r.r0, r.c0)}:${cell(r.r1, r.c1)}`;
+}
+
+/** The range a name's formula refers to ("='Sheet 1'!$A$1:$B$2"); undefined for anything else. */
+function nameRange(exec: Exec, formula: string): RangeTarget | undefined {
+  const parts = splitSheet(formula.replace(/^=/, ""));
+  if (parts?.sheet === undefined) return undefined;
+  const sheet = exec.model.sheet(parts.sheet);
+  const rect = parseRangeAddress(parts.local);
+  return sheet === undefined || rect === undefined ? undefined : { sheet, ...rect };
+}
+
+/** A sheet renamed or deleted: the names that refer to it follow (or become #REF!). */
+function renameInNames(exec: Exec, oldPrefix: string, newPrefix: string): void {
+  const names = exec.model.names;
+  const from = `=${oldPrefix}`;
+  if (!names.some((n) => n.formula.startsWith(from))) return;
+  exec.txn.touchArray(names);
+  names.forEach((n, i) => {
+    if (n.formula.startsWith(from)) names[i] = { ...n, formula: `=${newPrefix}${n.formula.slice(from.length)}` };
+  });
+}
+
+function nameNamed(exec: Exec, name: string): FakeName | undefined {
+  const lower = name.toLowerCase();
+  return exec.model.names.find((n) => n.name.toLowerCase() === lower);
+}
+
+const NAMED_ITEM_SCALARS = ["comment", "formula", "name", "scope", "type", "value", "visible"] as const;
+
+class FakeNamedItemCollection extends FakeCollection<FakeWorkbookModel, FakeName, FakeNamedItem> {
+  protected readonly _type = "NamedItemCollection";
+
+  constructor(context: FakeRequestContext) {
+    super(context, "NamedItemCollection", (exec) => exec.model);
+  }
+
+  protected override _itemTargets(exec: Exec): FakeName[] {
+    return [...exec.model.names];
+  }
+
+  protected override _makeItem(target: FakeName): FakeNamedItem {
+    return new FakeNamedItem(this.context, "NamedItem", () => target, target);
+  }
+
+  protected override _itemScalarNames(): readonly string[] {
+    return NAMED_ITEM_SCALARS;
+  }
+
+  /** A workbook-scoped name for a Range or a formula ("=Sheet1!$A$1"); a name taken (in any case) is refused. */
+  add(name: string, reference: FakeRange | string, comment?: string): FakeNamedItem {
+    const made: { name?: FakeName } = {};
+    this.context._enqueue("NamedItemCollection.add", (exec) => {
+      if (!validDefinedName(name)) throw invalid(`"${String(name)}" is not a valid name`);
+      if (comment !== undefined && typeof comment !== "string") throw invalid("comment");
+      let formula: string;
+      if (reference instanceof FakeRange) {
+        const t = reference._need(exec);
+        formula = `=${quoteSheetName(t.sheet.name)}!${absoluteA1(t)}`;
+      } else if (typeof reference === "string" && reference.trim() !== "") {
+        formula = reference.trim().startsWith("=") ? reference.trim() : `=${reference.trim()}`;
+      } else {
+        throw invalid("reference");
+      }
+      if (nameNamed(exec, name) !== undefined) throw officeError("ItemAlreadyExists");
+      exec.request([name, formula, comment ?? ""]);
+      const item: FakeName = { name, formula, comment: comment ?? "", visible: true };
+      exec.txn.touchArray(exec.model.names);
+      exec.model.names.push(item);
+      made.name = item;
+    });
+    return new FakeNamedItem(this.context, "NamedItemCollection.add", () => {
+      if (made.name === undefined) throw officeError("ItemNotFound");
+      return made.name;
+    });
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, "NamedItemCollection.getItem", (exec) => {
+      const n = nameNamed(exec, name);
+      if (n === undefined) throw officeError("ItemNotFound");
+      return n;
+    });
+  }
+
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, "NamedItemCollection.getItemOrNullObject", (exec) => nameNamed(exec, name) ?? null);
+  }
+}
+
+class FakeNamedItem extends FakeObject<FakeName> {
+  protected readonly _type = "NamedItem";
+
+  get name(): string {
+    return this._read("name");
+  }
+
+  get formula(): string {
+    return this._read("formula");
+  }
+
+  get comment(): string {
+    return this._read("comment");
+  }
+
+  set comment(value: string) {
+    this._write("comment", value, (exec, n) => {
+      if (typeof value !== "string") throw invalid("comment");
+      this.replace(exec, n, { ...n, comment: value });
+    });
+  }
+
+  get visible(): boolean {
+    return this._read("visible");
+  }
+
+  set visible(value: boolean) {
+    this._write("visible", value, (exec, n) => {
+      if (typeof value !== "boolean") throw invalid("visible");
+      this.replace(exec, n, { ...n, visible: value });
+    });
+  }
+
+  get scope(): string {
+    return this._read("scope");
+  }
+
+  get type(): string {
+    return this._read("type");
+  }
+
+  get value(): unknown {
+    return this._read("value");
+  }
+
+  delete(): void {
+    this._call("delete", (exec, n) => {
+      const names = exec.model.names;
+      exec.txn.touchArray(names);
+      names.splice(names.indexOf(n), 1);
+    });
+  }
+
+  /** The range the name refers to; Office fails when it is not a range. */
+  getRange(): FakeRange {
+    return new FakeRange(this.context, "NamedItem.getRange", (exec) => {
+      const n = this._get(exec);
+      if (n === null) return null;
+      const t = nameRange(exec, n.formula);
+      if (t === undefined) throw officeError("InvalidOperation", undefined, `${n.name} is not a range`);
+      return t;
+    });
+  }
+
+  getRangeOrNullObject(): FakeRange {
+    return new FakeRange(this.context, "NamedItem.getRangeOrNullObject", (exec) => {
+      const n = this._get(exec);
+      return n === null ? null : (nameRange(exec, n.formula) ?? null);
+    });
+  }
+
+  /** Names are replaced, never changed in place (the undo log keeps the array's old entries). */
+  private replace(exec: Exec, n: FakeName, next: FakeName): void {
+    const names = exec.model.names;
+    exec.txn.touchArray(names);
+    names[names.indexOf(n)] = next;
+    exec.resolved.set(this, next);
+    this._target = next;
+  }
+
+  override _scalarNames(): readonly string[] {
+    return NAMED_ITEM_SCALARS;
+  }
+
+  protected override _scalar(exec: Exec, n: FakeName, name: string): unknown {
+    switch (name) {
+      case "name":
+        return n.name;
+      case "formula":
+        return n.formula;
+      case "comment":
+        return n.comment;
+      case "visible":
+        return n.visible;
+      case "scope":
+        return "Workbook";
+      case "type": {
+        if (nameRange(exec, n.formula) !== undefined) return "Range";
+        if (n.formula.includes("#REF!")) return "Error";
+        const v = Number(n.formula.slice(1));
+        if (Number.isFinite(v)) return Number.isInteger(v) ? "Integer" : "Double";
+        return /^=(TRUE|FALSE)$/i.test(n.formula) ? "Boolean" : "String";
+      }
+      case "value": {
+        const t = nameRange(exec, n.formula);
+        return t === undefined ? n.formula.slice(1) : `${quoteSheetName(t.sheet.name)}!${absoluteA1(t)}`;
+      }
+      default:
+        return super._scalar(exec, n, name);
+    }
+  }
+
+  protected override _valid(exec: Exec, n: FakeName): boolean {
+    return exec.model.names.includes(n);
+  }
+}
+
 // --- Comments --------------------------------------------------------------------------------------------------
 
 interface CommentScope {
@@ -2286,6 +2845,9 @@ export interface FakeExcelNamespace {
     readonly resetContents: "ResetContents";
   };
   FillPattern: typeof FILL_PATTERNS;
+  HorizontalAlignment: typeof HORIZONTAL_ALIGNMENTS;
+  DataValidationOperator: typeof DATA_VALIDATION_OPERATORS;
+  DataValidationAlertStyle: typeof DATA_VALIDATION_ALERT_STYLES;
   ErrorCodes: typeof ERROR_CODES;
 }
 
@@ -2295,6 +2857,7 @@ const ERROR_CODES = {
   invalidArgument: "InvalidArgument",
   invalidOperation: "InvalidOperation",
   invalidOperationInCellEditMode: "InvalidOperationInCellEditMode",
+  invalidSelection: "InvalidSelection",
   itemAlreadyExists: "ItemAlreadyExists",
   itemNotFound: "ItemNotFound",
   requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
@@ -2364,6 +2927,9 @@ export function createFakeExcel(model: FakeWorkbookModel): FakeExcel {
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     ClearApplyTo: { all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks", resetContents: "ResetContents" },
     FillPattern: FILL_PATTERNS,
+    HorizontalAlignment: HORIZONTAL_ALIGNMENTS,
+    DataValidationOperator: DATA_VALIDATION_OPERATORS,
+    DataValidationAlertStyle: DATA_VALIDATION_ALERT_STYLES,
     ErrorCodes: ERROR_CODES,
   };
   return { Excel: ns, OfficeExtension: { Error: FakeOfficeError } };

@@ -35,6 +35,38 @@ export interface FakeCell {
   fill?: FakeFill;
   hyperlink?: FakeHyperlink;
   bold?: boolean;
+  /** An Excel.HorizontalAlignment value other than "General" (absent means General). */
+  horizontalAlignment?: string;
+}
+
+/** A data validation rule as Office reports it: the bounds as formulas ("=10"), the operator by name. */
+export interface FakeValidationRule {
+  /** The DataValidationRule key: "wholeNumber", "decimal" or "textLength". */
+  kind: "wholeNumber" | "decimal" | "textLength";
+  /** An Excel.DataValidationOperator value such as "Between". */
+  operator: string;
+  formula1: string;
+  formula2?: string;
+}
+
+/**
+ * The data validation of one cell (Excel keeps validation per cell; cells set together share one object, which
+ * is replaced, never changed in place).
+ */
+export interface FakeValidation {
+  rule?: FakeValidationRule;
+  errorAlert: { showAlert: boolean; style: string; title: string; message: string };
+  prompt: { showPrompt: boolean; title: string; message: string };
+  ignoreBlanks: boolean;
+}
+
+/** A workbook-scoped defined name. */
+export interface FakeName {
+  name: string;
+  /** What it refers to, as Office reports NamedItem.formula: "='Sheet 1'!$A$1:$B$2". */
+  formula: string;
+  comment: string;
+  visible: boolean;
 }
 
 /** 0-based, inclusive on both ends (the engine's Range). */
@@ -64,7 +96,7 @@ export interface FakeComment {
 
 export interface FakeSelection {
   sheet: string;
-  /** A1 text without the sheet: "B7" or "A1:C3". */
+  /** A1 text without the sheet: "B7" or "A1:C3"; several areas are separated by commas ("A1:B2,D4"). */
   address: string;
 }
 
@@ -103,7 +135,8 @@ export function isBlankCell(cell: FakeCell): boolean {
     cell.numberFormat === undefined &&
     cell.fill === undefined &&
     cell.hyperlink === undefined &&
-    cell.bold !== true
+    cell.bold !== true &&
+    cell.horizontalAlignment === undefined
   );
 }
 
@@ -117,6 +150,8 @@ export class FakeSheet {
   frozenRows = 0;
   /** Points, by 0-based column; absent columns have the standard width. */
   readonly columnWidths = new Map<number, number>();
+  /** Sparse, by cellKey: the cells that have data validation. */
+  readonly validations = new Map<number, FakeValidation>();
 
   constructor(
     public name: string,
@@ -145,6 +180,8 @@ export class FakeWorkbookModel {
   readonly settings = new Map<string, unknown>();
   /** By comment id. */
   readonly comments = new Map<string, FakeComment>();
+  /** Workbook-scoped defined names, in the order they were added. */
+  readonly names: FakeName[] = [];
   selection: FakeSelection;
   /** The active sheet's name. */
   activeSheet: string;
@@ -248,6 +285,33 @@ export class FakeWorkbookModel {
       sheet.merges = sg.merges.map((m) => ({ ...m }));
     });
     return model;
+  }
+
+  /**
+   * Everything the document holds, as one string: two snapshots are equal exactly when nothing changed (cells,
+   * merges, charts, widths, validations, names, settings, comments, sheets, selection). For "nothing changed"
+   * assertions after a refusal.
+   */
+  snapshot(): string {
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        id: s.id,
+        visibility: s.visibility,
+        protected: s.protected,
+        cells: [...s.cells],
+        merges: s.merges,
+        charts: s.charts,
+        frozenRows: s.frozenRows,
+        columnWidths: [...s.columnWidths],
+        validations: [...s.validations],
+      })),
+      settings: [...this.settings],
+      comments: [...this.comments],
+      names: this.names,
+      selection: this.selection,
+      activeSheet: this.activeSheet,
+    });
   }
 
   /**
