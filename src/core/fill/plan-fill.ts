@@ -1,0 +1,205 @@
+// Turns a funding input into the writes that fill a funding table of a sheet: source × year cells only (the 계 row
+// and the 합계 column are formulas the sheet computes, never written), each with a preview line, the list of
+// non-empty cells that would be overwritten (the pane asks before writing them), and the problems.
+// Amounts are converted to the table's unit exactly (bigint); a value that is not a whole number in the table's
+// unit is reported, not rounded. Text from the input is written as text (a string value, "@" format), so
+// "=1+1", "+82" typed as text, "-" or "@x" can never become a formula.
+import { a1, cellAt, type Range, type Scalar, type SheetGrid } from "../grid";
+import { formatAmount, parseNumber, toWon } from "../numbers";
+import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../sheet-plan";
+import { WON_PER_UNIT, type Unit } from "../units";
+import { FILL_MSG, where } from "./messages";
+import { findFundingTarget, type TargetCell } from "./target";
+import type { FillProblem, FundingInput, FundingValue, Origin } from "./types";
+
+export interface FillPreview {
+  /** The target cell, A1. */
+  cell: string;
+  r: number;
+  c: number;
+  source: FundingInputSource;
+  year: number;
+  sub: number;
+  /** "국비 · 2021년" / "National · 2021" (with the sub-column: "· 집행액"). */
+  label: Text;
+  /** What the cell holds now (the shown value; a formula's cached result), and its formula if any. */
+  before: Scalar | undefined;
+  beforeFormula?: string;
+  /** What the fill writes (a number in the table's unit, or text). */
+  after: number | string;
+  /** False when the cell already holds exactly that: nothing is written. */
+  changed: boolean;
+  origin: Origin;
+}
+
+type FundingInputSource = FundingInput["rows"][number]["source"];
+
+export interface FillPlan {
+  sheet: string;
+  /** The funding table filled; undefined when none could be chosen (see problems). */
+  table?: Range;
+  tableUnit?: Unit;
+  inputUnit?: Unit;
+  /** Values only, on the target sheet: what the port's writePlan writes. */
+  plan: SheetPlan;
+  /** One line per source × year cell the input speaks of, written or not. */
+  preview: FillPreview[];
+  /** Cells (A1) that hold a value or formula now and would be overwritten: ask before writing. */
+  overwrites: string[];
+  problems: FillProblem[];
+}
+
+/** The amount in `to`, exactly; undefined (with the exact decimal) when it is not a whole number there. */
+function convertExact(value: number, from: Unit, to: Unit): { value?: number; exact: string } {
+  let won: bigint;
+  try {
+    won = toWon(value, from);
+  } catch {
+    return { exact: String(value) }; // a fraction of a 원: no table holds that
+  }
+  const size = WON_PER_UNIT[to];
+  const neg = won < 0n;
+  const abs = neg ? -won : won;
+  const whole = abs / size;
+  const rest = abs % size;
+  const digits = size.toString().length - 1;
+  const exact = `${neg ? "-" : ""}${formatAmount(Number(whole))}${rest === 0n ? "" : `.${rest.toString().padStart(digits, "0").replace(/0+$/, "")}`}`;
+  if (rest !== 0n) return { exact };
+  const v = Number(neg ? -whole : whole);
+  return Number.isSafeInteger(v) ? { value: v, exact } : { exact };
+}
+
+function isEmptyCell(v: Scalar | undefined, f: string | undefined): boolean {
+  return f === undefined && (v === undefined || v === null || (typeof v === "string" && v.trim() === ""));
+}
+
+/**
+ * Plans filling the funding table of `target` that intersects `at` (a selection or a table's range; undefined:
+ * the sheet's only funding table) with `input`. Nothing is written here: the plan goes to the port's writePlan.
+ */
+export function planFill(target: SheetGrid, at: Range | undefined, input: FundingInput): FillPlan {
+  const found = findFundingTarget(target, at);
+  const plan = emptyPlan(target.name);
+  const base: FillPlan = { sheet: target.name, plan, preview: [], overwrites: [], problems: found.problems };
+  if (found.target === undefined) return base;
+  const t = found.target;
+  const problems: FillProblem[] = [...found.problems];
+  const tableUnit = t.unit;
+  const result: FillPlan = {
+    ...base,
+    table: t.table.range,
+    ...(tableUnit === undefined ? {} : { tableUnit }),
+    ...(input.unit === undefined ? {} : { inputUnit: input.unit }),
+    problems,
+  };
+  if (input.unit === undefined && tableUnit !== undefined && input.rows.length > 0) {
+    problems.push({ code: "unit-assumed", severity: "info", message: FILL_MSG.unitAssumed(tableUnit) });
+  }
+  if (input.unit !== undefined && tableUnit === undefined) {
+    problems.push({ code: "table-unit-unknown", severity: "warning", message: FILL_MSG.tableUnitUnknown(input.unit) });
+  }
+
+  // Years: those of the input the table lacks are reported; the table's years the input lacks stay as they are.
+  const tableYears = new Set(t.years);
+  const inputYears = new Set(input.columns.map((c) => c.year));
+  for (const year of input.years) {
+    if (tableYears.has(year)) continue;
+    const j = input.columns.findIndex((c) => c.year === year);
+    const origin = input.rows.map((r) => r.values[j]?.origin).find((o) => o !== undefined);
+    problems.push({ code: "year-outside", severity: "warning", ...(origin === undefined ? {} : { origin }), message: FILL_MSG.yearOutside(where(origin), year, t.years) });
+  }
+  for (const year of t.years) if (!inputYears.has(year)) problems.push({ code: "year-not-in-input", severity: "info", message: FILL_MSG.yearNotInInput(year) });
+  const skipYears = new Set<number>();
+  for (const year of t.years) {
+    if (!inputYears.has(year)) continue;
+    const got = input.columns.filter((c) => c.year === year).length;
+    const want = t.subs.get(year)?.length ?? 1;
+    if (got !== want) {
+      skipYears.add(year);
+      problems.push({ code: "sub-columns-differ", severity: "error", message: FILL_MSG.subColumnsDiffer(year, got, want) });
+    }
+  }
+
+  // Sources.
+  for (const [source, cells] of t.repeated) {
+    problems.push({ code: "source-twice-in-table", severity: "error", cell: cells[0], message: FILL_MSG.sourceTwiceInTable(cells, source) });
+  }
+  const inputSources = new Set(input.rows.map((r) => r.source));
+  for (const row of input.rows) {
+    if (!t.sourceAt.has(row.source)) problems.push({ code: "source-not-in-table", severity: "error", origin: row.origin, message: FILL_MSG.sourceNotInTable(where(row.origin), row.source) });
+  }
+  for (const [source, cell] of t.sourceAt) {
+    if (!inputSources.has(source) && !t.repeated.has(source)) problems.push({ code: "source-not-in-input", severity: "info", cell, message: FILL_MSG.sourceNotInInput(cell, source) });
+  }
+
+  const key = (source: string, year: number, sub: number): string => `${source}:${year}:${sub}`;
+  const targetCells = new Map<string, TargetCell>(t.cells.map((c) => [key(c.source, c.year, c.sub), c]));
+  const writes: PlanCell[] = [];
+  const overwrites: string[] = [];
+  const preview: FillPreview[] = [];
+  for (const row of input.rows) {
+    input.columns.forEach((col, j) => {
+      const v: FundingValue | undefined = row.values[j];
+      if (v === undefined || skipYears.has(col.year)) return;
+      const tc = targetCells.get(key(row.source, col.year, col.sub));
+      if (tc === undefined) return; // reported above: year outside, or source not in the table
+      const ref = a1(tc.r, tc.c);
+      const after = valueToWrite(v, input.unit, tableUnit, ref, problems);
+      if (after === undefined) return;
+      const cell = cellAt(target, tc.r, tc.c);
+      const before = cell?.v;
+      const formula = cell?.f;
+      const changed = !sameContent(before, formula, after);
+      preview.push({
+        cell: ref,
+        r: tc.r,
+        c: tc.c,
+        source: row.source,
+        year: col.year,
+        sub: col.sub,
+        label: FILL_MSG.cellLabel(row.source, col.year, tc.subLabel),
+        before,
+        ...(formula === undefined ? {} : { beforeFormula: formula }),
+        after,
+        changed,
+        origin: v.origin,
+      });
+      if (!changed) return;
+      writes.push(typeof after === "string" ? { r: tc.r, c: tc.c, value: after, numberFormat: "@" } : { r: tc.r, c: tc.c, value: after });
+      if (!isEmptyCell(before, formula)) overwrites.push(ref);
+      if (formula !== undefined) problems.push({ code: "formula-overwritten", severity: "warning", cell: ref, origin: v.origin, message: FILL_MSG.formulaOverwritten(ref, formula) });
+    });
+  }
+  plan.cells = writes;
+  return { ...result, plan, preview, overwrites };
+}
+
+/** The value for the sheet: a number in the table's unit, or the input's text; undefined when not writable. */
+function valueToWrite(v: FundingValue, inputUnit: Unit | undefined, tableUnit: Unit | undefined, ref: string, problems: FillProblem[]): number | string | undefined {
+  switch (v.value.kind) {
+    case "empty":
+      return 0;
+    case "text":
+      return v.value.text;
+    case "number": {
+      const from = v.value.unit ?? inputUnit ?? tableUnit;
+      if (from === undefined || tableUnit === undefined || from === tableUnit) return v.value.value;
+      const conv = convertExact(v.value.value, from, tableUnit);
+      if (conv.value === undefined) {
+        problems.push({ code: "inexact-conversion", severity: "error", cell: ref, origin: v.origin, message: FILL_MSG.inexact(where(v.origin), ref, v.value.value, from, conv.exact, tableUnit) });
+      }
+      return conv.value;
+    }
+  }
+}
+
+/** Whether the cell already shows exactly what would be written (a blank and 0 are the same amount). */
+function sameContent(before: Scalar | undefined, formula: string | undefined, after: number | string): boolean {
+  if (formula !== undefined) return false;
+  if (typeof after === "number") {
+    // A blank or a dash already says 0.
+    if (after === 0 && (isEmptyCell(before, undefined) || (typeof before === "string" && parseNumber(before).kind === "none"))) return true;
+    return typeof before === "number" && before === after;
+  }
+  return typeof before === "string" && before === after;
+}

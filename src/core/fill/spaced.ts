@@ -1,0 +1,188 @@
+// Space-separated funding tables (text copied out of a PDF, or retyped). Two things make them ambiguous:
+// - labels are spaced out for layout ("합 계", "국 비", "재 원 별"), so a label may be several tokens; the label of
+//   a row is found as a run of up to four tokens that reads as a source or total once the spaces are gone;
+// - a blank cell leaves no trace ("국비 120,000 120,000" under four years): a row with fewer values than the table
+//   has columns cannot be placed, and is reported instead of guessed. A "-" in a blank cell makes it readable.
+// Year columns with several sub-columns (확보액/집행액) are inferred from the count: every full row has
+// (합계 columns + years) × k values for one k.
+import { classifyCleaned } from "../table-model";
+import { findUnitLabel } from "../unit-label";
+import { parseNumber } from "../numbers";
+import type { LabelClass } from "../labels";
+import type { Unit } from "../units";
+import { FILL_MSG, where } from "./messages";
+import { checkTotals, DROPS_ROW } from "./totals";
+import type { FillProblem, FundingColumn, FundingInput, FundingLine, FundingParse, FundingRow, FundingValue, Origin } from "./types";
+import { readFillValue } from "./values";
+
+interface Token {
+  text: string;
+  /** 1-based character column. */
+  column: number;
+}
+
+function tokens(line: string): Token[] {
+  const out: Token[] = [];
+  for (const m of line.matchAll(/\S+/g)) out.push({ text: m[0], column: (m.index ?? 0) + 1 });
+  return out;
+}
+
+const cls = (text: string): LabelClass | undefined => classifyCleaned(text);
+
+function amountish(t: Token): boolean {
+  if (cls(t.text)?.kind === "year") return false;
+  const p = parseNumber(t.text);
+  return p.kind === "number" || p.kind === "malformed" || p.kind === "non-budget" || p.kind === "none";
+}
+
+/** The source or total label among the tokens: the last run of one to four tokens that reads as one. */
+function findLabel(ts: Token[]): { cls: LabelClass; text: string; at: Token } | undefined {
+  for (let end = ts.length; end > 0; end--) {
+    for (let size = 1; size <= Math.min(4, end); size++) {
+      const run = ts.slice(end - size, end);
+      const text = run.map((t) => t.text).join(" ");
+      const k = cls(text);
+      if (k !== undefined && (k.kind === "source" || k.kind === "total")) return { cls: k, text, at: run[0] };
+    }
+  }
+  return undefined;
+}
+
+interface DataLine {
+  index: number;
+  label: Token[];
+  values: Token[];
+}
+
+/** A line of the table body: label tokens, then a run of amounts (what follows, e.g. a 비고 note, is dropped). */
+function dataLine(line: string, index: number): DataLine | undefined {
+  const ts = tokens(line);
+  const first = ts.findIndex(amountish);
+  if (first <= 0) return undefined;
+  let end = first;
+  while (end < ts.length && amountish(ts[end])) end++;
+  const label = ts.slice(0, first);
+  if (label.some((t) => cls(t.text)?.kind === "year")) return undefined;
+  return { index, label, values: ts.slice(first, end) };
+}
+
+function isYearLine(ts: Token[]): boolean {
+  return ts.some((t) => cls(t.text)?.kind === "year") && !ts.some(amountish);
+}
+
+function hasTotalLabel(ts: Token[]): boolean {
+  for (let i = 0; i < ts.length; i++) {
+    for (let size = 1; size <= 4 && i + size <= ts.length; size++) {
+      if (cls(ts.slice(i, i + size).map((t) => t.text).join(" "))?.kind === "total") return true;
+    }
+  }
+  return false;
+}
+
+export function readSpacedText(lines: string[]): FundingParse {
+  const problems: FillProblem[] = [];
+  const noTable = (): FundingParse => ({ input: { years: [], columns: [], rows: [] }, problems: [{ code: "no-table", severity: "error", message: FILL_MSG.noTable() }] });
+  const toks = lines.map(tokens);
+  // The year line: the first one with a labelled data line within the next three lines.
+  let yearLine = -1;
+  for (let i = 0; i < lines.length && yearLine < 0; i++) {
+    if (!isYearLine(toks[i])) continue;
+    for (let k = i + 1; k <= Math.min(i + 3, lines.length - 1); k++) {
+      const d = dataLine(lines[k], k);
+      if (d !== undefined && findLabel(d.label) !== undefined) {
+        yearLine = i;
+        break;
+      }
+    }
+  }
+  if (yearLine < 0) return noTable();
+  const years = toks[yearLine].map((t) => cls(t.text)).flatMap((k) => (k?.kind === "year" ? [k.year] : []));
+  const headerLines: number[] = [];
+  for (let i = yearLine - 1; i >= 0 && headerLines.length < 3; i--) {
+    if (toks[i].length < 2 || toks[i].some(amountish) || findUnitLabel(lines[i]) !== undefined) break;
+    headerLines.unshift(i);
+  }
+  const T = [...headerLines, yearLine].some((i) => hasTotalLabel(toks[i])) ? 1 : 0;
+
+  // Body: data lines after the year line (a line of sub-column labels may come first).
+  const body: DataLine[] = [];
+  let i = yearLine + 1;
+  if (i < lines.length && toks[i].length > 0 && dataLine(lines[i], i) === undefined) i++; // 확보액 집행액 …
+  for (; i < lines.length; i++) {
+    if (toks[i].length === 0) {
+      if (i + 1 < lines.length && dataLine(lines[i + 1], i + 1) !== undefined) continue;
+      break;
+    }
+    const d = dataLine(lines[i], i);
+    if (d === undefined) break;
+    body.push(d);
+  }
+  // k: sub-columns per year, from the rows' value counts (the 계 row first: it is the one row never left blank).
+  const per = T + years.length;
+  const counts = body.map((d) => d.values.length).filter((n) => n % per === 0 && n > 0);
+  const totalLine = body.find((d) => findLabel(d.label)?.cls.kind === "total");
+  const k =
+    totalLine !== undefined && totalLine.values.length % per === 0 && totalLine.values.length > 0
+      ? totalLine.values.length / per
+      : counts.length > 0
+        ? mostCommon(counts) / per
+        : 1;
+  const columns: FundingColumn[] = years.flatMap((year) => Array.from({ length: k }, (_, sub) => ({ year, sub })));
+  const origin = (li: number, t: Token): Origin => ({ kind: "text", line: li + 1, column: t.column });
+
+  const rows: FundingRow[] = [];
+  let total: FundingLine | undefined;
+  const seen = new Map<string, Origin>();
+  for (const d of body) {
+    const label = findLabel(d.label);
+    const labelText = d.label.map((t) => t.text).join(" ");
+    const rowOrigin = origin(d.index, label?.at ?? d.label[0]);
+    if (label === undefined) {
+      problems.push({ code: "unknown-source", severity: "error", origin: rowOrigin, message: FILL_MSG.unknownSource(where(rowOrigin), labelText) });
+      continue;
+    }
+    if (d.values.length !== per * k) {
+      problems.push({ code: "ambiguous-row", severity: "error", origin: rowOrigin, message: FILL_MSG.ambiguousRow(where(rowOrigin), label.text, d.values.length, per * k) });
+      continue;
+    }
+    const read = (t: Token): FundingValue => {
+      const { value, problem } = readFillValue(t.text, origin(d.index, t));
+      if (problem !== undefined) problems.push(problem);
+      return value;
+    };
+    const line: FundingLine = {
+      label: label.text,
+      origin: rowOrigin,
+      totals: d.values.slice(0, T * k).map(read),
+      values: d.values.slice(T * k).map(read),
+    };
+    if (label.cls.kind === "total") {
+      total ??= line;
+      continue;
+    }
+    if (label.cls.kind !== "source") continue;
+    const first = seen.get(label.cls.source);
+    if (first !== undefined) {
+      problems.push({ code: "duplicate-source", severity: "error", origin: rowOrigin, message: FILL_MSG.duplicateSource(where(rowOrigin), label.cls.source, where(first)) });
+      continue;
+    }
+    seen.set(label.cls.source, rowOrigin);
+    rows.push({ ...line, source: label.cls.source });
+  }
+
+  // The unit: a header token ("합계(천원)"), else the nearest unit line above the table ("(단위 : 천원)").
+  let unit: Unit | undefined;
+  for (const j of [...headerLines, yearLine]) unit ??= toks[j].map((t) => findUnitLabel(t.text)).find((u) => u !== undefined);
+  const top = headerLines[0] ?? yearLine;
+  for (let j = top - 1; j >= Math.max(0, top - 4) && unit === undefined; j--) unit = findUnitLabel(lines[j]);
+  const input: FundingInput = { ...(unit === undefined ? {} : { unit }), years: [...new Set(years)].sort((a, b) => a - b), columns, rows, ...(total === undefined ? {} : { total }) };
+  if (rows.length === 0 && !problems.some((p) => p.code === "ambiguous-row")) problems.push({ code: "no-table", severity: "error", message: FILL_MSG.noSourceRows() });
+  const dropped = problems.some((p) => DROPS_ROW.has(p.code));
+  return { input, problems: [...problems, ...checkTotals(input, !dropped)] };
+}
+
+function mostCommon(xs: number[]): number {
+  const n = new Map<number, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+}

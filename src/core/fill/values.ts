@@ -1,0 +1,55 @@
+// One pasted or typed amount read with the engine's own number rules (numbers.ts), and the exact sums the
+// total checks need. A figure is never repaired here: "24,00" stays "24,00" and is reported.
+import { decimalsOf, parseNumber } from "../numbers";
+import { FILL_MSG, where } from "./messages";
+import type { FillProblem, FillValue, FundingValue, Origin } from "./types";
+
+/** Reads one cell's text; the problem, if any, names the origin. */
+export function readFillValue(text: string, origin: Origin): { value: FundingValue; problem?: FillProblem } {
+  const p = parseNumber(text);
+  const fv = (value: FillValue): FundingValue => ({ value, text, origin });
+  switch (p.kind) {
+    case "number":
+      return { value: fv(p.unit === undefined ? { kind: "number", value: p.value } : { kind: "number", value: p.value, unit: p.unit }) };
+    case "none":
+      return { value: fv({ kind: "empty", dash: text.trim() !== "" }) };
+    case "non-budget":
+      return { value: fv({ kind: "text", text: text.trim(), malformed: false }) };
+    case "malformed":
+      return {
+        value: fv({ kind: "text", text: text.trim(), malformed: true }),
+        problem: { code: "malformed-number", severity: "error", origin, message: FILL_MSG.malformed(where(origin), text.trim(), p.reason) },
+      };
+    case "text":
+      return {
+        value: fv({ kind: "text", text: text.trim(), malformed: false }),
+        problem: { code: "not-a-number", severity: "warning", origin, message: FILL_MSG.notANumber(where(origin), text.trim()) },
+      };
+  }
+}
+
+/** A number value (no own unit) or an empty one counts in a sum; text (or a value in another unit) does not. */
+export function summable(v: FundingValue | undefined): number | undefined {
+  if (v === undefined) return 0;
+  if (v.value.kind === "empty") return 0;
+  if (v.value.kind === "number" && v.value.unit === undefined) return v.value.value;
+  return undefined;
+}
+
+/** Exact sum of decimals (budget figures in 백만원 may carry decimals; floats would drift). */
+export function exactSum(values: number[]): number {
+  const scale = Math.max(0, ...values.map(decimalsOf));
+  const f = 10n ** BigInt(scale);
+  let total = 0n;
+  for (const v of values) total += BigInt(Math.round(v * Number(f)));
+  const neg = total < 0n;
+  const abs = neg ? -total : total;
+  const whole = abs / f;
+  const frac = (abs % f).toString().padStart(scale, "0");
+  return Number(`${neg ? "-" : ""}${whole}${scale > 0 ? `.${frac}` : ""}`);
+}
+
+/** Whether a number is the same amount as another, exactly. */
+export function sameAmount(a: number, b: number): boolean {
+  return exactSum([a, -b]) === 0;
+}
