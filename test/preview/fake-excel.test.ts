@@ -557,10 +557,11 @@ describe("data validation, names, alignment, selected areas", () => {
     expect(new Set(kept).size).toBe(1);
   });
 
-  test("Excel's limits: a title over 32 or a message over 255 characters, a fractional whole-number bound, a reversed range", async () => {
+  test("Excel's limits: a title over 32 characters, an error message over 225, a prompt over 255, a fractional whole-number bound, a reversed range", async () => {
     const { model, Excel } = setup([[1]]);
     const attempts: ((dv: Excel.DataValidation) => void)[] = [
       (dv) => (dv.errorAlert = { showAlert: true, style: "Stop", title: "가".repeat(33), message: "" }),
+      (dv) => (dv.errorAlert = { showAlert: true, style: "Stop", title: "", message: "x".repeat(226) }),
       (dv) => (dv.prompt = { showPrompt: true, title: "", message: "x".repeat(256) }),
       (dv) => (dv.rule = { wholeNumber: { formula1: 0.5, operator: "GreaterThan" } }),
       (dv) => (dv.rule = { decimal: { formula1: 10, formula2: 1, operator: "Between" } }),
@@ -579,10 +580,13 @@ describe("data validation, names, alignment, selected areas", () => {
     expect(model.sheets[0].validations.size).toBe(0);
     // At the limits exactly: accepted.
     await Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation.errorAlert = { showAlert: true, style: "Stop", title: "가".repeat(32), message: "x".repeat(255) };
+      const dv = ctx.workbook.worksheets.getItem("Sheet1").getRange("A1").dataValidation;
+      dv.errorAlert = { showAlert: true, style: "Stop", title: "가".repeat(32), message: "x".repeat(225) };
+      dv.prompt = { showPrompt: true, title: "", message: "x".repeat(255) };
       await ctx.sync();
     });
-    expect(model.sheets[0].validations.get(model.key(0, 0))?.errorAlert.title).toHaveLength(32);
+    const kept = model.sheets[0].validations.get(model.key(0, 0));
+    expect([kept?.errorAlert.title.length, kept?.errorAlert.message.length, kept?.prompt.message.length]).toEqual([32, 225, 255]);
   });
 
   test("dataValidation.clear() and clear() remove validation, clearing formats keeps it; a protected sheet refuses", async () => {
@@ -686,6 +690,16 @@ describe("data validation, names, alignment, selected areas", () => {
       const e = await rejection(ctx.sync());
       expect([e.code, e.message]).toEqual(["InvalidSelection", "The current selection is invalid for this operation."]);
     });
+  });
+
+  test("merge() keeps plain rectangles in the model, so snapshot() can describe them", async () => {
+    const { model, Excel } = setup([["a", "b"]]);
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:B1").merge(false);
+      await ctx.sync();
+    });
+    expect(model.sheets[0].merges).toStrictEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }]);
+    expect(JSON.parse(model.snapshot()).sheets[0].merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }]);
   });
 
   test("snapshot() is equal exactly when nothing changed", async () => {

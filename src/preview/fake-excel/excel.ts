@@ -1404,7 +1404,8 @@ class FakeRange extends FakeObject<RangeTarget> {
   merge(across?: boolean): void {
     this._call("merge", (exec, t) => {
       exec.assertWritable(t.sheet);
-      const rects: Rect[] = across === true ? [...Array(rowsOf(t)).keys()].map((i) => ({ r0: t.r0 + i, c0: t.c0, r1: t.r0 + i, c1: t.c1 })) : [{ ...t }];
+      // Plain rectangles: the model keeps no reference to its sheet.
+      const rects: Rect[] = across === true ? [...Array(rowsOf(t)).keys()].map((i) => ({ r0: t.r0 + i, c0: t.c0, r1: t.r0 + i, c1: t.c1 })) : [{ r0: t.r0, c0: t.c0, r1: t.r1, c1: t.c1 }];
       const kept = t.sheet.merges.filter((m) => !intersects(m, t));
       exec.txn.set(t.sheet, "merges", [...kept, ...rects.filter((r) => rowsOf(r) * colsOf(r) > 1)]);
       // Excel keeps the top-left value of each merged area and empties the rest.
@@ -1841,9 +1842,13 @@ const DATA_VALIDATION_OPERATORS = {
 const DATA_VALIDATION_OPERATOR_VALUES = new Set<string>(Object.values(DATA_VALIDATION_OPERATORS));
 const DATA_VALIDATION_ALERT_STYLES = { stop: "Stop", warning: "Warning", information: "Information" } as const;
 const DATA_VALIDATION_TYPES: Record<FakeValidationRule["kind"], string> = { wholeNumber: "WholeNumber", decimal: "Decimal", textLength: "TextLength" };
-/** Excel's dialog limits for a validation's title and message (the same for the error alert and the prompt). */
+/**
+ * Excel's limits (ECMA-376 dataValidation: errorTitle and promptTitle 32 characters, error 225, prompt 255): its
+ * dialog refuses longer texts. Office does not document the API's error; InvalidArgument is the closest.
+ */
 const VALIDATION_TITLE_MAX = 32;
-const VALIDATION_MESSAGE_MAX = 255;
+const ERROR_MESSAGE_MAX = 225;
+const PROMPT_MESSAGE_MAX = 255;
 
 const NO_VALIDATION: FakeValidation = {
   errorAlert: { showAlert: true, style: "Stop", title: "", message: "" },
@@ -1909,7 +1914,7 @@ function withErrorAlert(prev: FakeValidation, x: unknown): FakeValidation {
     next.style = a.style;
   }
   if (a.title !== undefined) next.title = limitedText(a.title, VALIDATION_TITLE_MAX, "errorAlert.title");
-  if (a.message !== undefined) next.message = limitedText(a.message, VALIDATION_MESSAGE_MAX, "errorAlert.message");
+  if (a.message !== undefined) next.message = limitedText(a.message, ERROR_MESSAGE_MAX, "errorAlert.message");
   return { ...prev, errorAlert: next };
 }
 
@@ -1922,7 +1927,7 @@ function withPrompt(prev: FakeValidation, x: unknown): FakeValidation {
     next.showPrompt = p.showPrompt;
   }
   if (p.title !== undefined) next.title = limitedText(p.title, VALIDATION_TITLE_MAX, "prompt.title");
-  if (p.message !== undefined) next.message = limitedText(p.message, VALIDATION_MESSAGE_MAX, "prompt.message");
+  if (p.message !== undefined) next.message = limitedText(p.message, PROMPT_MESSAGE_MAX, "prompt.message");
   return { ...prev, prompt: next };
 }
 
