@@ -149,7 +149,9 @@ function fill(sheet: SheetGrid, range: Excel.Range, piece: Piece, merges: Excel.
       const f: unknown = frow?.[j];
       const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
       if ((v === "" || v === null || v === undefined) && formula === undefined) continue;
-      const cell: Cell = { v: scalar(v) };
+      // A formula with no value at all has no cached result (Excel always gives one; the in-memory Excel gives
+      // null for a formula it never calculated): the engine then computes SUMs and +/- chains itself.
+      const cell: Cell = { v: formula !== undefined && (v === null || v === undefined) ? undefined : scalar(v) };
       if (formula !== undefined) cell.f = formula;
       (sheet.cells[r] ??= [])[piece.col + j] = cell;
     }
