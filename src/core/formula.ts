@@ -327,3 +327,103 @@ export function evaluateLinear(f: LinearFormula, valueAt: (r: number, c: number)
   }
   return sum;
 }
+
+// ---- text headlines ------------------------------------------------------------------------------
+//
+// Yesan writes a budget headline as a live formula so that it always states the table's figure:
+//   ="□ 2021년 소요예산 : "&TEXT(D7,"#,##0")&"천원"
+// A freshly written sheet has no cached results, so the engine evaluates this form itself — and only this
+// form: string literals and TEXT(cell,"#,##0") joined with &. Anything else (other functions, other formats,
+// arithmetic inside TEXT, other sheets) returns undefined, as parseLinearFormula does outside its subset.
+
+/** One piece of a text formula: a literal, or a cell shown with TEXT(cell,"#,##0"). */
+export type TextPart = { kind: "literal"; text: string } | { kind: "number"; r: number; c: number };
+
+export interface TextFormula {
+  parts: TextPart[];
+}
+
+const TEXT_FORMAT = "#,##0";
+
+/** Parses `"…"&TEXT(B7,"#,##0")&"…"` (text after "="); undefined for anything outside that form. */
+export function parseTextFormula(formula: string): TextFormula | undefined {
+  const src = formula.startsWith("=") ? formula.slice(1) : formula;
+  const parts: TextPart[] = [];
+  let i = 0;
+  const skip = (): void => {
+    while (i < src.length && (src[i] === " " || src[i] === "\t")) i++;
+  };
+  // A string literal at i; a quote inside is doubled ("say ""hi""").
+  const literal = (): string | undefined => {
+    if (src[i] !== '"') return undefined;
+    let s = "";
+    i++;
+    for (;;) {
+      if (i >= src.length) return undefined;
+      if (src[i] === '"') {
+        if (src[i + 1] === '"') {
+          s += '"';
+          i += 2;
+          continue;
+        }
+        i++;
+        return s;
+      }
+      s += src[i++];
+    }
+  };
+  for (;;) {
+    skip();
+    if (src[i] === '"') {
+      const s = literal();
+      if (s === undefined) return undefined;
+      parts.push({ kind: "literal", text: s });
+    } else {
+      const m = /^TEXT\(\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*,\s*/i.exec(src.slice(i));
+      if (m === null) return undefined;
+      const ref = refOf(m[1]);
+      if (ref === undefined) return undefined;
+      i += m[0].length;
+      const format = literal();
+      if (format !== TEXT_FORMAT) return undefined;
+      skip();
+      if (src[i] !== ")") return undefined;
+      i++;
+      parts.push({ kind: "number", r: ref.r, c: ref.c });
+    }
+    skip();
+    if (i >= src.length) break;
+    if (src[i] !== "&") return undefined;
+    i++;
+  }
+  // A lone literal is a constant, not a formula worth evaluating; at least one joined piece is the form.
+  return parts.length >= 2 || parts.some((p) => p.kind === "number") ? { parts } : undefined;
+}
+
+/** The text the formula shows; undefined when a referenced cell has no number (the caller passes 0 for blanks). */
+export function evaluateTextFormula(f: TextFormula, valueAt: (r: number, c: number) => number | undefined): string | undefined {
+  let out = "";
+  for (const p of f.parts) {
+    if (p.kind === "literal") {
+      out += p.text;
+      continue;
+    }
+    const v = valueAt(p.r, p.c);
+    const shown = v === undefined || !Number.isFinite(v) ? undefined : formatThousands(v);
+    if (shown === undefined) return undefined;
+    out += shown;
+  }
+  return out;
+}
+
+/**
+ * TEXT(v,"#,##0"): rounded to a whole number half away from zero, thousands separated by commas, a minus sign
+ * for negatives. undefined for a negative that rounds to zero: LibreOffice shows "0" and Excel "-0", and the
+ * engine does not guess (whole-number inputs never produce one).
+ */
+export function formatThousands(v: number): string | undefined {
+  const n = Math.round(Math.abs(v));
+  if (v < 0 && n === 0) return undefined;
+  const digits = BigInt(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return v < 0 ? `-${digits}` : digits;
+}

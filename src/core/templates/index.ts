@@ -2,3 +2,4 @@
 export * from "./schema";
 export * from "./validate";
 export { TEMPLATE_MSG } from "./messages";
+export * from "./layout";

@@ -81,9 +81,24 @@ export const TEMPLATE_MSG = {
     ko: `금액(${amount})이 재원별 내역의 합(${sum})과 다릅니다.`,
     en: `The amount (${amount}) differs from the sum of its per-source split (${sum}).`,
   }),
+  headerRole: (header: string, role: "need" | "secured" | "gap"): Text => ({
+    ko: `열 이름 "${header}"은(는) ${ROLE_KO[role]} 열로 읽히지 않습니다 (예: ${ROLE_EXAMPLES[role]}).`,
+    en: `The column header "${header}" does not read as the ${role} column (e.g. ${ROLE_EXAMPLES[role]}).`,
+  }),
+  labelIsTotal: (label: string): Text => ({
+    ko: `항목 이름 "${label}"은(는) 합계 행으로 읽힙니다. 다른 이름을 쓰세요 (합계 행은 자동으로 만들어집니다).`,
+    en: `The item label "${label}" reads as a total row; use another name (the layout adds the total row itself).`,
+  }),
+  headerReserved: (header: string): Text => ({
+    ko: `항목 열 이름 "${header}"은(는) 재원·연도·합계 이름이라 쓸 수 없습니다.`,
+    en: `The item column header "${header}" is a source, year or total name and cannot be used.`,
+  }),
   duplicateId: (id: string): Text => ({ ko: `템플릿 id "${id}"가 카탈로그에 두 번 나옵니다.`, en: `The template id "${id}" appears twice in the catalog.` }),
   emptyLabel: (): Text => ({ ko: "항목 이름이 비어 있습니다.", en: "The item label is empty." }),
 } as const;
+
+const ROLE_KO = { need: "소요액", secured: "확보액", gap: "미확보액" } as const;
+const ROLE_EXAMPLES = { need: "사업비, 건립비, 총사업비", secured: "확보액, 확보금액", gap: "미확보액, 부족액" } as const;
 
 const TYPE_KO: Record<string, string> = {
   string: "문자열",

@@ -62,6 +62,13 @@ export const SectionsSchema = z.strictObject({
   plan: lines.optional(),
 });
 export type SectionKey = keyof z.infer<typeof SectionsSchema>;
+/** Headings as the program printed them where they differ from SECTION_TITLES ("추진경과", "향후계획"). */
+export const SectionTitlesSchema = z.strictObject({
+  overview: text.optional(),
+  results: text.optional(),
+  issues: text.optional(),
+  plan: text.optional(),
+});
 export const SECTION_KEYS: readonly SectionKey[] = ["overview", "results", "issues", "plan"];
 /** Section headings as the seeds print them ("□ 사업개요"). */
 export const SECTION_TITLES: Record<SectionKey, { ko: string; en: string }> = {
@@ -87,18 +94,27 @@ export const FundingSchema = z.strictObject({
   firstYear: year,
   lastYear: year,
   unit: UnitSchema,
+  /** 비고 of the 계 row. */
+  remark: z.string().optional(),
 });
 
 export const NeedItemSchema = z.strictObject({
   label: text,
   need: amount.optional(),
   secured: amount.optional(),
+  /** 비고 */
+  remark: z.string().optional(),
 });
 
 /** 항목 | 총사업비 | 확보액 | 미확보액: the gap column is a formula (need − secured). */
 export const NeedTableSchema = z.strictObject({
+  /** What is needed, e.g. "독산동우시장 그린푸줏간 조성비": the layout states "<title> N 중 M 부족" above the table, live. */
   title: z.string().optional(),
   unit: UnitSchema,
+  /** Header of the item column (default 세부사업명). */
+  itemHeader: text.optional(),
+  /** Column headers as printed (defaults 사업비, 확보액, 미확보액); each must read as its role to the checker. */
+  headers: z.strictObject({ need: text.optional(), secured: text.optional(), gap: text.optional() }).optional(),
   items: z.array(NeedItemSchema).min(1),
 });
 
@@ -112,8 +128,11 @@ export const BreakdownItemSchema = z.strictObject({
 
 /** 구분 | 금액 | one column per source: each item's amount is a formula over its splits; a 계 row sums the items. */
 export const BreakdownSchema = z.strictObject({
+  /** The line above the table, e.g. "○ 핵심역량 강화 사업". */
   title: z.string().optional(),
   unit: UnitSchema,
+  /** Header of the item column (default 구분). */
+  itemHeader: text.optional(),
   sources: z.array(SourceKeySchema).min(1),
   items: z.array(BreakdownItemSchema).min(1),
 });
@@ -124,6 +143,8 @@ export const TemplateSchema = z.strictObject({
   fiscalYear: year,
   /** 사업명 */
   program: text,
+  /** A short name for sheet names and lists (e.g. "전통시장 경영현대화"). */
+  shortTitle: text.optional(),
   /** 부서 (e.g. 지역경제과) */
   department: text,
   /** 팀 (e.g. 경제진흥팀); absent where the source document does not say. */
@@ -131,6 +152,7 @@ export const TemplateSchema = z.strictObject({
   kind: z.enum(["계속", "신규"]),
   period: PeriodSchema.optional(),
   sections: SectionsSchema.optional(),
+  sectionTitles: SectionTitlesSchema.optional(),
   funding: FundingSchema,
   needTable: NeedTableSchema.optional(),
   breakdown: BreakdownSchema.optional(),
@@ -161,6 +183,7 @@ export interface TemplateSummary {
   id: string;
   version: string;
   title: string;
+  shortTitle?: string;
   fiscalYear: number;
   department: string;
   team?: string;
@@ -170,5 +193,6 @@ export interface TemplateSummary {
 export function summarize(t: Template): TemplateSummary {
   const s: TemplateSummary = { id: t.id, version: t.version, title: t.program, fiscalYear: t.fiscalYear, department: t.department, kind: t.kind };
   if (t.team !== undefined) s.team = t.team;
+  if (t.shortTitle !== undefined) s.shortTitle = t.shortTitle;
   return s;
 }

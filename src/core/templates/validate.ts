@@ -5,6 +5,7 @@
 // they need the fields to exist.
 import type { $ZodIssue } from "zod/v4/core";
 import { classifyLabel, SOURCE_NAMES } from "../labels";
+import { classifyCleaned } from "../table-model";
 import { CatalogSchema, MAX_YEAR_SPAN, TemplateSchema, type Catalog, type Template } from "./schema";
 import { FORMAT_KEYS, TEMPLATE_MSG, templateRef, type FormatKey, type Text } from "./messages";
 
@@ -97,6 +98,17 @@ function crossFieldProblems(t: Template): { path: string; message: Text }[] {
       if (y < f.firstYear || y > f.lastYear) out.push({ path: `${at}.amounts.${key}`, message: TEMPLATE_MSG.yearOutside(y, f.firstYear, f.lastYear) });
     }
   });
+  const n = t.needTable;
+  if (n !== undefined) {
+    for (const role of ["need", "secured", "gap"] as const) {
+      const h = n.headers?.[role];
+      if (h !== undefined && classifyLabel(h)?.kind !== role) out.push({ path: `needTable.headers.${role}`, message: TEMPLATE_MSG.headerRole(h, role) });
+    }
+    if (n.itemHeader !== undefined && reserved(n.itemHeader)) out.push({ path: "needTable.itemHeader", message: TEMPLATE_MSG.headerReserved(n.itemHeader) });
+    n.items.forEach((item, i) => {
+      if (readsAsTotal(item.label)) out.push({ path: `needTable.items[${i}].label`, message: TEMPLATE_MSG.labelIsTotal(item.label) });
+    });
+  }
   const b = t.breakdown;
   if (b !== undefined) {
     const cols = new Set<string>();
@@ -104,8 +116,10 @@ function crossFieldProblems(t: Template): { path: string; message: Text }[] {
       if (cols.has(s)) out.push({ path: `breakdown.sources[${i}]`, message: TEMPLATE_MSG.duplicateSource(SOURCE_NAMES[s].ko) });
       cols.add(s);
     });
+    if (b.itemHeader !== undefined && reserved(b.itemHeader)) out.push({ path: "breakdown.itemHeader", message: TEMPLATE_MSG.headerReserved(b.itemHeader) });
     b.items.forEach((item, i) => {
       const at = `breakdown.items[${i}]`;
+      if (readsAsTotal(item.label)) out.push({ path: `${at}.label`, message: TEMPLATE_MSG.labelIsTotal(item.label) });
       let sum = 0;
       for (const [s, v] of Object.entries(item.splits ?? {})) {
         if (!cols.has(s)) out.push({ path: `${at}.splits.${s}`, message: TEMPLATE_MSG.splitNotInSources(SOURCE_NAMES[s as keyof typeof SOURCE_NAMES].ko) });
@@ -118,6 +132,14 @@ function crossFieldProblems(t: Template): { path: string; message: Text }[] {
   }
   return out;
 }
+
+// The checker reads row labels after dropping bullets and a trailing note ("○ 계 (2021)" is a total row).
+const readsAsTotal = (label: string): boolean => classifyCleaned(label)?.kind === "total";
+// An item column header that reads as an amount role would make the checker misread the table.
+const reserved = (header: string): boolean => {
+  const k = classifyCleaned(header)?.kind;
+  return k !== undefined && k !== "header";
+};
 
 const pathText = (path: readonly PropertyKey[]): string => {
   let s = "";

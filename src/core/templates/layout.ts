@@ -1,0 +1,381 @@
+// Lays a template out on a sheet the way the seed documents print a program page: the program's title, its
+// text sections down one column, then its tables, the budget headline and the funding table last.
+//
+// Every total is a live formula over exactly its parts (SUM over a contiguous run, or need − secured), in the
+// form the checker's formula rule expects, so the engine finds nothing to report on a freshly laid out sheet and
+// keeps finding nothing as the officer types amounts. Text that states a table's figure (the budget headline,
+// the shortfall line of a need table) is a formula too, of the one text form the engine evaluates itself
+// (src/core/formula.ts parseTextFormula): "literal"&TEXT(cell,"#,##0")&"literal".
+//
+// Amounts: the template's printed amounts are written into the input cells as defaults (`amounts: "empty"`
+// leaves them blank). Amounts are tied to their year: a plan re-based to another year gets the template's amounts
+// for the years both share, and the breakdown (the fiscal year's itemisation) gets defaults only in its own year.
+import { a1, type Range } from "../grid";
+import { SOURCE_NAMES, type SourceKey } from "../labels";
+import { emptyPlan, type PlanCell, type PlanValidation, type SheetPlan } from "../sheet-plan";
+import type { Unit } from "../units";
+import { SECTION_KEYS, SECTION_TITLES, type Breakdown, type NeedTable, type Template } from "./schema";
+import { LAYOUT_TEXT } from "./layout-text";
+
+export interface LayoutOptions {
+  /** The plan year; default the template's fiscal year. The funding table's years move with it. */
+  year?: number;
+  /** Top-left cell of the layout, 0-based; default A1. */
+  anchor?: { r: number; c: number };
+  /** Worksheet name; default `defaultSheetName(template, year)`. */
+  sheet?: string;
+  /** "defaults" (default): the template's amounts in the input cells; "empty": input cells left blank. */
+  amounts?: "defaults" | "empty";
+}
+
+/** Where a laid-out funding table's cells are (0-based, absolute on the sheet). */
+export interface FundingCells {
+  name: string;
+  range: Range;
+  /** The 계 row and the 합계 column. */
+  totalRow: number;
+  totalCol: number;
+  years: { year: number; c: number }[];
+  sources: { source: SourceKey; r: number }[];
+  remarkCol?: number;
+  /** The headline cell above the table. */
+  headline: { r: number; c: number };
+}
+
+export interface NeedCells {
+  name: string;
+  range: Range;
+  totalRow: number;
+  needCol: number;
+  securedCol: number;
+  gapCol: number;
+  items: { label: string; r: number }[];
+  /** The live shortfall line above the table, when the template names what is needed. */
+  titleLine?: { r: number; c: number };
+}
+
+export interface BreakdownCells {
+  name: string;
+  range: Range;
+  totalRow: number;
+  amountCol: number;
+  sources: { source: SourceKey; c: number }[];
+  items: { label: string; r: number }[];
+}
+
+export interface TemplateLayout {
+  plan: SheetPlan;
+  year: number;
+  funding: FundingCells;
+  need?: NeedCells;
+  breakdown?: BreakdownCells;
+}
+
+const AMOUNT_FORMAT = "#,##0";
+const HEADER_FILL = "#D9E1F2";
+const TOTAL_FILL = "#F2F2F2";
+const INPUT_FILL = "#FFF2CC";
+const MAX_SHEET_NAME = 31;
+
+/** The sheet plan of a template (see layoutTemplateDetailed for where its tables landed). */
+export function layoutTemplate(template: Template, options: LayoutOptions = {}): SheetPlan {
+  return layoutTemplateDetailed(template, options).plan;
+}
+
+/**
+ * The workbook-scoped name of a laid-out table: "Yesan_<id>_<year>_<table>", the id's "-" as "_". The year is part
+ * of it so that a program's 2021 and 2022 plans can sit in one workbook.
+ */
+export function tableName(id: string, year: number, table: "funding" | "need" | "breakdown"): string {
+  return `Yesan_${id.replace(/[^A-Za-z0-9_]/g, "_")}_${year}_${table}`;
+}
+
+/** "2021 전통시장 경영현대화": the year and short title, cut to Excel's 31 characters, without []:*?/\ . */
+export function defaultSheetName(template: Template, year: number = template.fiscalYear): string {
+  const title = (template.shortTitle ?? template.program).replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim();
+  return `${year} ${title}`.slice(0, MAX_SHEET_NAME).replace(/^'+|'+$/g, "").trim();
+}
+
+export function layoutTemplateDetailed(template: Template, options: LayoutOptions = {}): TemplateLayout {
+  const year = options.year ?? template.fiscalYear;
+  const shift = year - template.fiscalYear;
+  const anchor = options.anchor ?? { r: 0, c: 0 };
+  const withAmounts = (options.amounts ?? "defaults") === "defaults";
+  const plan = emptyPlan(options.sheet ?? defaultSheetName(template, year));
+  const w = new Writer(plan, anchor.c);
+  let r = anchor.r;
+
+  // Title and identity.
+  w.text(r++, anchor.c, template.program, { bold: true });
+  w.text(r++, anchor.c, [template.department, template.team].filter((x) => x !== undefined).join(" ") + ` · ${template.kind}`);
+  r++;
+
+  // Text sections down the anchor column.
+  for (const key of SECTION_KEYS) {
+    const lines = template.sections?.[key];
+    if (lines === undefined || lines.length === 0) continue;
+    w.text(r++, anchor.c, `□ ${template.sectionTitles?.[key] ?? SECTION_TITLES[key].ko}`, { bold: true });
+    for (const line of lines) {
+      if (line.trim() !== "") w.text(r, anchor.c, line);
+      r++;
+    }
+    r++;
+  }
+
+  let need: NeedCells | undefined;
+  if (template.needTable !== undefined) {
+    need = layoutNeed(w, template, template.needTable, r, anchor.c, year, withAmounts);
+    r = need.range.r1 + 2;
+  }
+  let breakdown: BreakdownCells | undefined;
+  if (template.breakdown !== undefined) {
+    breakdown = layoutBreakdown(w, template, template.breakdown, r, anchor.c, year, withAmounts && shift === 0);
+    r = breakdown.range.r1 + 2;
+  }
+  const funding = layoutFunding(w, template, r, anchor.c, year, withAmounts);
+  w.widths();
+  const out: TemplateLayout = { plan, year, funding };
+  if (need !== undefined) out.need = need;
+  if (breakdown !== undefined) out.breakdown = breakdown;
+  return out;
+}
+
+// ---- the funding table ------------------------------------------------------------------------------
+
+function layoutFunding(w: Writer, t: Template, top: number, c0: number, year: number, withAmounts: boolean): FundingCells {
+  const f = t.funding;
+  const shift = year - t.fiscalYear;
+  const years: { year: number; c: number }[] = [];
+  for (let y = f.firstYear; y <= f.lastYear; y++) years.push({ year: y + shift, c: c0 + 2 + (y - f.firstYear) });
+  const lastYearCol = years[years.length - 1].c;
+  const hasRemark = f.remark !== undefined || f.sources.some((s) => s.remark !== undefined);
+  const remarkCol = hasRemark ? lastYearCol + 1 : undefined;
+  const lastCol = remarkCol ?? lastYearCol;
+
+  // "□ 2021년 소요예산 : 320,793천원", live; the unit label above the table's last column.
+  const headlineRow = top;
+  const h0 = top + 2; // header rows h0, h0 + 1
+  const totalRow = h0 + 2;
+  const firstSource = totalRow + 1;
+  const lastSource = firstSource + f.sources.length - 1;
+  const yearCol = years.find((y) => y.year === year)?.c as number;
+  w.formula(headlineRow, c0, headlineFormula(`□ ${year}년 소요예산 : `, [[a1(totalRow, yearCol), f.unit]]), { bold: true });
+  w.unitLabel(top + 1, lastCol, f.unit);
+
+  const head = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" as const };
+  w.text(h0, c0, LAYOUT_TEXT.sourceHeader, head);
+  w.merge({ r0: h0, c0, r1: h0 + 1, c1: c0 });
+  w.text(h0, c0 + 1, LAYOUT_TEXT.sumHeader, head);
+  w.merge({ r0: h0, c0: c0 + 1, r1: h0 + 1, c1: c0 + 1 });
+  w.text(h0, c0 + 2, LAYOUT_TEXT.yearsHeader, head);
+  if (years.length > 1) w.merge({ r0: h0, c0: c0 + 2, r1: h0, c1: lastYearCol });
+  for (const y of years) w.text(h0 + 1, y.c, `${y.year}년`, head);
+  if (remarkCol !== undefined) {
+    w.text(h0, remarkCol, LAYOUT_TEXT.remarkHeader, head);
+    w.merge({ r0: h0, c0: remarkCol, r1: h0 + 1, c1: remarkCol });
+  }
+
+  // 계 row: each column's sum over the source rows.
+  const total = { bold: true, fill: TOTAL_FILL };
+  w.text(totalRow, c0, LAYOUT_TEXT.total, { ...total, horizontalAlignment: "Center" });
+  for (let c = c0 + 1; c <= lastYearCol; c++) w.amountFormula(totalRow, c, `SUM(${a1(firstSource, c)}:${a1(lastSource, c)})`, total);
+  if (remarkCol !== undefined) w.text(totalRow, remarkCol, f.remark ?? "", { input: true });
+
+  const sources: { source: SourceKey; r: number }[] = [];
+  f.sources.forEach((s, i) => {
+    const r = firstSource + i;
+    sources.push({ source: s.source, r });
+    w.text(r, c0, s.label ?? SOURCE_NAMES[s.source].ko, { horizontalAlignment: "Center" });
+    w.amountFormula(r, c0 + 1, `SUM(${a1(r, c0 + 2)}:${a1(r, lastYearCol)})`);
+    for (const y of years) w.input(r, y.c, withAmounts ? s.amounts?.[String(y.year)] : undefined);
+    if (remarkCol !== undefined) w.text(r, remarkCol, s.remark ?? "", { input: true });
+  });
+  w.validation({ r0: firstSource, c0: c0 + 2, r1: lastSource, c1: lastYearCol }, f.unit);
+
+  const range = { r0: h0, c0, r1: lastSource, c1: lastCol };
+  const name = tableName(t.id, year, "funding");
+  w.name(name, range, LAYOUT_TEXT.fundingComment(t.program, year));
+  w.width(c0, 14);
+  for (let c = c0 + 1; c <= lastYearCol; c++) w.width(c, 13);
+  if (remarkCol !== undefined) w.width(remarkCol, 30);
+  const out: FundingCells = { name, range, totalRow, totalCol: c0 + 1, years, sources, headline: { r: headlineRow, c: c0 } };
+  if (remarkCol !== undefined) out.remarkCol = remarkCol;
+  return out;
+}
+
+// ---- the need / secured / gap table -----------------------------------------------------------------
+
+function layoutNeed(w: Writer, t: Template, n: NeedTable, top: number, c0: number, year: number, withAmounts: boolean): NeedCells {
+  const hasRemark = n.items.some((i) => i.remark !== undefined);
+  const needCol = c0 + 1;
+  const securedCol = c0 + 2;
+  const gapCol = c0 + 3;
+  const remarkCol = hasRemark ? c0 + 4 : undefined;
+  const lastCol = remarkCol ?? gapCol;
+  const titleRow = top;
+  const hr = top + 2;
+  const totalRow = hr + 1;
+  const first = totalRow + 1;
+  const last = first + n.items.length - 1;
+
+  // "- 독산동우시장 그린푸줏간 조성비 29,324백만원 중 6,468백만원 부족", live: it states the table's own totals.
+  const titleLine = n.title !== undefined && n.title.trim() !== "" ? { r: titleRow, c: c0 } : undefined;
+  if (titleLine !== undefined) {
+    w.formula(titleRow, c0, headlineFormula(`- ${n.title?.trim()} `, [[a1(totalRow, needCol), `${n.unit} 중 `], [a1(totalRow, gapCol), `${n.unit} 부족`]]));
+  }
+  w.unitLabel(top + 1, lastCol, n.unit);
+
+  const head = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" as const };
+  w.text(hr, c0, n.itemHeader ?? LAYOUT_TEXT.needItemHeader, head);
+  w.text(hr, needCol, n.headers?.need ?? LAYOUT_TEXT.needHeader, head);
+  w.text(hr, securedCol, n.headers?.secured ?? LAYOUT_TEXT.securedHeader, head);
+  w.text(hr, gapCol, n.headers?.gap ?? LAYOUT_TEXT.gapHeader, head);
+  if (remarkCol !== undefined) w.text(hr, remarkCol, LAYOUT_TEXT.remarkHeader, head);
+
+  const total = { bold: true, fill: TOTAL_FILL };
+  w.text(totalRow, c0, LAYOUT_TEXT.grandTotal, { ...total, horizontalAlignment: "Center" });
+  for (const c of [needCol, securedCol, gapCol]) w.amountFormula(totalRow, c, `SUM(${a1(first, c)}:${a1(last, c)})`, total);
+
+  const items: { label: string; r: number }[] = [];
+  n.items.forEach((item, i) => {
+    const r = first + i;
+    items.push({ label: item.label, r });
+    w.text(r, c0, item.label);
+    w.input(r, needCol, withAmounts ? item.need : undefined);
+    w.input(r, securedCol, withAmounts ? item.secured : undefined);
+    w.amountFormula(r, gapCol, `${a1(r, needCol)}-${a1(r, securedCol)}`);
+    if (remarkCol !== undefined) w.text(r, remarkCol, item.remark ?? "", { input: true });
+  });
+  w.validation({ r0: first, c0: needCol, r1: last, c1: securedCol }, n.unit);
+
+  const range = { r0: hr, c0, r1: last, c1: lastCol };
+  const name = tableName(t.id, year, "need");
+  w.name(name, range, LAYOUT_TEXT.needComment(t.program, year));
+  w.width(c0, 14);
+  for (const c of [needCol, securedCol, gapCol]) w.width(c, 13);
+  if (remarkCol !== undefined) w.width(remarkCol, 30);
+  const out: NeedCells = { name, range, totalRow, needCol, securedCol, gapCol, items };
+  if (titleLine !== undefined) out.titleLine = titleLine;
+  return out;
+}
+
+// ---- the breakdown ------------------------------------------------------------------------------------
+
+function layoutBreakdown(w: Writer, t: Template, b: Breakdown, top: number, c0: number, year: number, withAmounts: boolean): BreakdownCells {
+  const amountCol = c0 + 1;
+  const sources = b.sources.map((s, i) => ({ source: s, c: c0 + 2 + i }));
+  const lastSourceCol = c0 + 1 + b.sources.length;
+  const hasRemark = b.items.some((i) => i.remark !== undefined);
+  const remarkCol = hasRemark ? lastSourceCol + 1 : undefined;
+  const lastCol = remarkCol ?? lastSourceCol;
+  const hr = top + 2;
+  const totalRow = hr + 1;
+  const first = totalRow + 1;
+  const last = first + b.items.length - 1;
+
+  if (b.title !== undefined && b.title.trim() !== "") w.text(top, c0, b.title, { bold: true });
+  w.unitLabel(top + 1, lastCol, b.unit);
+
+  const head = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" as const };
+  w.text(hr, c0, b.itemHeader ?? LAYOUT_TEXT.breakdownItemHeader, head);
+  w.text(hr, amountCol, LAYOUT_TEXT.amountHeader, head);
+  for (const s of sources) w.text(hr, s.c, SOURCE_NAMES[s.source].ko, head);
+  if (remarkCol !== undefined) w.text(hr, remarkCol, LAYOUT_TEXT.remarkHeader, head);
+
+  const total = { bold: true, fill: TOTAL_FILL };
+  w.text(totalRow, c0, LAYOUT_TEXT.total, { ...total, horizontalAlignment: "Center" });
+  for (let c = amountCol; c <= lastSourceCol; c++) w.amountFormula(totalRow, c, `SUM(${a1(first, c)}:${a1(last, c)})`, total);
+
+  const items: { label: string; r: number }[] = [];
+  b.items.forEach((item, i) => {
+    const r = first + i;
+    items.push({ label: item.label, r });
+    w.text(r, c0, item.label);
+    // The amount is the sum of its splits: a split typed in is the amount, never a second figure to reconcile.
+    w.amountFormula(r, amountCol, `SUM(${a1(r, amountCol + 1)}:${a1(r, lastSourceCol)})`);
+    const lone = item.splits === undefined && b.sources.length === 1 && item.amount !== undefined ? { [b.sources[0]]: item.amount } : item.splits;
+    for (const s of sources) w.input(r, s.c, withAmounts ? lone?.[s.source] : undefined);
+    if (remarkCol !== undefined) w.text(r, remarkCol, item.remark ?? "", { input: true });
+  });
+  w.validation({ r0: first, c0: amountCol + 1, r1: last, c1: lastSourceCol }, b.unit);
+
+  const range = { r0: hr, c0, r1: last, c1: lastCol };
+  const name = tableName(t.id, year, "breakdown");
+  w.name(name, range, LAYOUT_TEXT.breakdownComment(t.program, year));
+  w.width(c0, 14);
+  for (let c = amountCol; c <= lastSourceCol; c++) w.width(c, 13);
+  if (remarkCol !== undefined) w.width(remarkCol, 30);
+  return { name, range, totalRow, amountCol, sources, items };
+}
+
+// ---- formulas ---------------------------------------------------------------------------------------
+
+const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** `"lead"&TEXT(ref,"#,##0")&"after"&TEXT(ref2,"#,##0")&"after2"`: the text form the engine evaluates. */
+export function headlineFormula(lead: string, parts: [ref: string, after: string][]): string {
+  return [quote(lead), ...parts.flatMap(([ref, after]) => [`TEXT(${ref},${quote(AMOUNT_FORMAT)})`, quote(after)])].join("&");
+}
+
+// ---- cells ------------------------------------------------------------------------------------------
+
+type Style = Pick<PlanCell, "bold" | "fill" | "horizontalAlignment" | "input">;
+
+/** Collects a plan's cells, merges, validations, names and column widths. */
+class Writer {
+  private readonly colWidths = new Map<number, number>();
+
+  constructor(
+    private readonly plan: SheetPlan,
+    private readonly textCol: number,
+  ) {}
+
+  text(r: number, c: number, value: string, style: Style = {}): void {
+    const cell: PlanCell = { r, c, value, ...style };
+    if (style.input === true) cell.fill = INPUT_FILL;
+    this.plan.cells.push(cell);
+  }
+
+  formula(r: number, c: number, formula: string, style: Style = {}): void {
+    this.plan.cells.push({ r, c, formula, ...style });
+  }
+
+  amountFormula(r: number, c: number, formula: string, style: Style = {}): void {
+    this.plan.cells.push({ r, c, formula, numberFormat: AMOUNT_FORMAT, ...style });
+  }
+
+  /** An amount the user types; `value` is the default, if any. */
+  input(r: number, c: number, value: number | undefined): void {
+    const cell: PlanCell = { r, c, numberFormat: AMOUNT_FORMAT, input: true, fill: INPUT_FILL };
+    if (value !== undefined) cell.value = value;
+    this.plan.cells.push(cell);
+  }
+
+  unitLabel(r: number, c: number, unit: Unit): void {
+    this.text(r, c, `(단위 : ${unit})`, { horizontalAlignment: "Right" });
+  }
+
+  merge(range: Range): void {
+    this.plan.merges.push(range);
+  }
+
+  validation(range: Range, unit: Unit): void {
+    if (range.r1 < range.r0 || range.c1 < range.c0) return;
+    const v: PlanValidation = { range, rule: { kind: "wholeNumber", min: 0 }, title: LAYOUT_TEXT.validationTitle, message: LAYOUT_TEXT.validationMessage(unit) };
+    this.plan.validations.push(v);
+  }
+
+  name(name: string, range: Range, comment: string): void {
+    this.plan.names.push({ name, range, comment });
+  }
+
+  width(c: number, width: number): void {
+    this.colWidths.set(c, Math.max(this.colWidths.get(c) ?? 0, width));
+  }
+
+  widths(): void {
+    // The text column holds long lines that run on to the right; widening it would push the tables apart.
+    if (!this.colWidths.has(this.textCol)) this.colWidths.set(this.textCol, 14);
+    this.plan.columnWidths = [...this.colWidths].sort((a, b) => a[0] - b[0]).map(([c, width]) => ({ c, width }));
+  }
+}
