@@ -34,6 +34,22 @@ export const PORT_ERRORS: Record<PortErrorCode, Record<Lang, string>> = {
   },
 };
 
+/** writePlan's refusals, naming the sheet and cells (the general lines are in PORT_ERRORS). */
+export const PLAN_ERRORS: Record<Lang, { occupied(sheet: string, cells: string[], more: number): string; missing(sheet: string): string; protectedSheet(sheet: string): string }> = {
+  ko: {
+    occupied: (sheet, cells, more) =>
+      `'${sheet}' 시트의 ${cells.join(", ")}${more > 0 ? ` 외 ${more}개 셀` : ""}에 이미 값이 있어 아무것도 쓰지 않았습니다. 덮어쓸지 확인하거나 빈 곳을 선택하세요.`,
+    missing: (sheet) => `'${sheet}' 시트가 없어 아무것도 쓰지 않았습니다. 이름이 바뀌었거나 삭제되었을 수 있습니다.`,
+    protectedSheet: (sheet) => `'${sheet}' 시트가 보호되어 있어 아무것도 쓰지 않았습니다. 시트 보호를 해제하거나 다른 위치를 선택하세요.`,
+  },
+  en: {
+    occupied: (sheet, cells, more) =>
+      `${cells.join(", ")}${more > 0 ? ` and ${more} more cell${more === 1 ? "" : "s"}` : ""} on sheet '${sheet}' already ${cells.length + more === 1 && !cells[0].includes(":") ? "holds a value" : "hold values"}, so nothing was written. Confirm overwriting ${cells.length + more === 1 && !cells[0].includes(":") ? "it" : "them"} or select an empty place.`,
+    missing: (sheet) => `There is no sheet '${sheet}', so nothing was written. It may have been renamed or deleted.`,
+    protectedSheet: (sheet) => `Sheet '${sheet}' is protected, so nothing was written. Unprotect it or choose another place.`,
+  },
+};
+
 export const REPORT_SHEET = "검증결과";
 export const SHORTFALL_SHEET = "부족재원";
 /** Every note Yesan adds starts with this, so "clear marks" removes only its own. */

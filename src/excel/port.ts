@@ -46,6 +46,11 @@ export interface PlanWritten {
   sheet: string;
   /** The range the plan covers, A1 without the sheet. */
   range: string;
+  /**
+   * The defined names actually added, in the plan's order: a name already taken in the workbook gets the first
+   * free "name_2", "name_3"… (the plan's formulas that use it are rewritten to follow).
+   */
+  names?: string[];
 }
 
 export interface Selection {
