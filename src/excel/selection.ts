@@ -1,21 +1,23 @@
-// The active sheet and the selected range, in one sync.
-import { parseA1 } from "../core/grid";
+// The active sheet and the selected range (its first area when several are selected), in one sync.
+// Emptiness is asked of Excel (the used range inside the selection) rather than read cell by cell, so selecting
+// whole columns or the whole sheet costs no more than selecting one cell.
 import type { Selection } from "./port";
 import { runExcel, type ExcelApi } from "./run";
 
 export async function getSelection(excel: ExcelApi): Promise<Selection> {
   return runExcel(excel, {}, async (b) => {
-    const range = b.context.workbook.getSelectedRange();
-    range.load(["address", "values", "formulas"]);
+    // getSelectedRange() fails when several areas are selected; getSelectedRanges() (ExcelApi 1.9) never does.
+    const range = b.context.workbook.getSelectedRanges().areas.getItemAt(0);
+    range.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
     range.worksheet.load("name");
+    // Values only: a formatted but empty cell is still a place to write.
+    const used = range.getUsedRangeOrNullObject(true);
+    used.load("address");
     await b.sync();
-    // "'Sheet 1'!B3:D7" → "B3:D7"; a selection of whole rows or columns has no cell to anchor at.
-    const local = range.address.slice(range.address.lastIndexOf("!") + 1);
-    const [first, last = first] = local.split(":");
-    const a = parseA1(first);
-    const z = parseA1(last);
-    if (a === undefined || z === undefined) throw new Error(`unexpected selection address: ${range.address}`);
-    const empty = (range.formulas as unknown[][]).every((row) => row.every((v) => v === "" || v === null));
-    return { sheet: range.worksheet.name, range: { r0: a.r, c0: a.c, r1: z.r, c1: z.c }, empty };
+    return {
+      sheet: range.worksheet.name,
+      range: { r0: range.rowIndex, c0: range.columnIndex, r1: range.rowIndex + range.rowCount - 1, c1: range.columnIndex + range.columnCount - 1 },
+      empty: used.isNullObject,
+    };
   });
 }
