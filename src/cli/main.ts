@@ -1,5 +1,6 @@
 // `yesan <command> ...`: each command parses its own options and resolves to the process's exit code.
 import { checkCommand } from "./check-command";
+import { scenarioCommand } from "./scenario-command";
 import { stdio, type Io } from "./io";
 
 export type { Io };
@@ -9,6 +10,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 /** The commands by their first word; each gets the whole argv (its own name first). */
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
+  scenario: scenarioCommand,
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {

@@ -65,3 +65,18 @@ export interface Sensitivity {
 export function sensitivity(flows: readonly YearAmount[], rates: readonly Ppm[], baseYear: number): Sensitivity[] {
   return rates.map((rate) => ({ rate, won: presentValueWon(flows, rate, baseYear) }));
 }
+
+/** 1 / (1 + r)^(year − base) as an exact fraction (the factor each year's amount is multiplied by). */
+export function discountFactor(rate: Ppm, year: number, baseYear: number): Fraction {
+  const k = year - baseYear;
+  const growth = PPM + rate;
+  return k >= 0 ? { num: PPM ** BigInt(k), den: growth ** BigInt(k) } : { num: growth ** BigInt(-k), den: PPM ** BigInt(-k) };
+}
+
+/** A fraction as a decimal with `digits` places, rounded half up: "0.956938". */
+export function fractionText(f: Fraction, digits: number): string {
+  const scaled = roundHalfUp(f.num * 10n ** BigInt(digits), f.den);
+  const neg = scaled < 0n;
+  const s = (neg ? -scaled : scaled).toString().padStart(digits + 1, "0");
+  return `${neg ? "-" : ""}${digits === 0 ? s : `${s.slice(0, -digits)}.${s.slice(-digits)}`}`;
+}
