@@ -4,7 +4,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook } from "../../src/core/check-workbook";
 import { gridFromRows, type Scalar, type WorkbookGrid } from "../../src/core/grid";
-import { emptyPlan, type PlanCell, type SheetPlan } from "../../src/core/sheet-plan";
+import { emptyPlan, planToGrid, type PlanCell, type SheetPlan } from "../../src/core/sheet-plan";
+import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
+import { layoutTemplate } from "../../src/core/templates/layout";
 import { parseRelativeRange, parseSeedPlan, tableCellValue, unitLabel, type SeedTableBlock } from "../../src/cli/sample-layout";
 import { createExcelPort } from "../../src/excel/adapter";
 import { ExcelPortError } from "../../src/excel/port";
@@ -367,4 +369,27 @@ describe("a plan of SUM formulas, read back and checked", () => {
     ]);
     expect(errors.every((f) => f.sheet === "03 소상공인 지원")).toBe(true);
   });
+});
+
+test("every bundled template: two syncs, and the engine finds through Excel what it finds in the plan itself", async () => {
+  expect(BUNDLED_CATALOG.templates.length).toBeGreaterThan(0);
+  const { model, excel, port } = setup();
+  for (const template of BUNDLED_CATALOG.templates) {
+    const plan = layoutTemplate(template);
+    const before = model.syncCount;
+    const written = await port.writePlan(plan, { mode: "new-sheet" });
+    expect(model.syncCount - before).toBe(2);
+    expect(written.sheet).toBe(plan.sheet);
+    expect(written.names).toEqual(plan.names.map((n) => n.name));
+    const { grid } = await readWorkbookGrid(excel);
+    const sheet = grid.sheets.find((s) => s.name === written.sheet);
+    if (sheet === undefined) throw new Error(written.sheet);
+    expect(checkWorkbook({ sheets: [sheet] })).toEqual(checkWorkbook({ sheets: [planToGrid(plan)] }));
+  }
+  // Inserted again: a new sheet "(2)" and names with a suffix, the first insertion untouched.
+  const first = BUNDLED_CATALOG.templates[0];
+  const again = await port.writePlan(layoutTemplate(first), { mode: "new-sheet" });
+  const plan = layoutTemplate(first);
+  expect(again.sheet).toBe(`${plan.sheet} (2)`);
+  expect(again.names).toEqual(plan.names.map((n) => `${n.name}_2`));
 });
