@@ -181,7 +181,8 @@ function readOriented(grid: CellGrid): FundingParse | undefined {
       break;
     }
     const hasAmount = row.some((c, i) => i >= L.firstValueCol && !L.remarkCols.has(i) && amountish(c.text));
-    if (!hasAmount) break;
+    // A source row left wholly blank ("도비" and nothing else) is still a row of the table.
+    if (!hasAmount && !row.slice(0, L.firstValueCol).some((c) => labelKind(c.text) !== undefined)) break;
     tableRows.push(r);
     const labels = row.slice(0, L.firstValueCol).filter((c) => c.text.trim() !== "");
     const labelCell = [...labels].reverse().find((c) => labelKind(c.text) !== undefined);

@@ -58,6 +58,10 @@ interface DataLine {
 function dataLine(line: string, index: number): DataLine | undefined {
   const ts = tokens(line);
   const first = ts.findIndex(amountish);
+  // A line that is nothing but a source label is a row with every cell blank: nothing to place, nothing lost.
+  if (first < 0 && ts.length > 0 && ts.length <= 4 && findLabel(ts)?.cls.kind === "source" && findLabel(ts)?.text === ts.map((t) => t.text).join(" ")) {
+    return { index, label: ts, values: [] };
+  }
   if (first <= 0) return undefined;
   let end = first;
   while (end < ts.length && amountish(ts[end])) end++;
@@ -139,6 +143,15 @@ export function readSpacedText(lines: string[]): FundingParse {
     const rowOrigin = origin(d.index, label?.at ?? d.label[0]);
     if (label === undefined) {
       problems.push({ code: "unknown-source", severity: "error", origin: rowOrigin, message: FILL_MSG.unknownSource(where(rowOrigin), labelText) });
+      continue;
+    }
+    if (d.values.length === 0) {
+      const blank = (): FundingValue => ({ value: { kind: "empty", dash: false }, text: "", origin: rowOrigin });
+      const line: FundingLine = { label: label.text, origin: rowOrigin, totals: Array.from({ length: T * k }, blank), values: columns.map(blank) };
+      if (label.cls.kind === "source" && !seen.has(label.cls.source)) {
+        seen.set(label.cls.source, rowOrigin);
+        rows.push({ ...line, source: label.cls.source });
+      }
       continue;
     }
     if (d.values.length !== per * k) {
