@@ -57,7 +57,8 @@ describe.each(TABLES.map((t) => [t.sheet, t] as const))("%s", (_n, t) => {
         // And the origin names the cell that holds it.
         if (v?.origin.kind !== "cell") throw new Error("a rolled value names its cell");
         expect(v.origin.sheet).toBe(t.sheet);
-        const cell = sheet.cells.flatMap((r, ri) => (r ?? []).map((c, ci) => ({ c, ref: a1(ri, ci) }))).find((x) => x.ref === v.origin.cell);
+        const ref = v.origin.cell;
+        const cell = sheet.cells.flatMap((r, ri) => (r ?? []).map((c, ci) => ({ c, ref: a1(ri, ci) }))).find((x) => x.ref === ref);
         expect(cell?.c?.v ?? "").toEqual(printed(row.values[k]).kind === "number" ? Number(row.values[k].replace(/,/g, "")) : row.values[k]);
       });
     }
