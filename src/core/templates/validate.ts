@@ -24,7 +24,7 @@ export function validateTemplate(json: unknown): Validated<Template> {
 }
 
 export function validateCatalog(json: unknown): Validated<Catalog> {
-  const env = CatalogSchema.safeParse(json);
+  const env = CatalogSchema.safeParse(json, { reportInput: true });
   if (!env.success) return { ok: false, problems: env.error.issues.map((i) => problemOf(i, "", [])) };
   const problems: TemplateProblem[] = [];
   const templates: Template[] = [];
@@ -61,7 +61,8 @@ export function describeProblem(p: TemplateProblem, lang: "ko" | "en"): string {
 }
 
 function validateAt(json: unknown, index: number | undefined): Validated<Template> {
-  const parsed = TemplateSchema.safeParse(json);
+  // reportInput: tells a missing field (input undefined) from a wrong one in the messages.
+  const parsed = TemplateSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const who = idOf(json) ?? (index === undefined ? "" : `#${index + 1}`);
     return { ok: false, problems: parsed.error.issues.map((i) => problemOf(i, who, [])) };
