@@ -25,10 +25,13 @@ export type CellGrid = TextCell[][];
 
 const cls = (text: string): LabelClass | undefined => (text.trim() === "" ? undefined : classifyCleaned(text));
 
-/** A cell that holds an amount or stands for one: a number, a dash, a malformed figure, 비예산. Years are not. */
-function amountish(text: string): boolean {
+/**
+ * A cell that holds an amount or stands for one: a number, a dash, a malformed figure, 비예산. In header rows a
+ * bare 2021 is a year; in the body (`inBody`) it is an amount (a CSV export writes 2,021천원 as 2021).
+ */
+function amountish(text: string, inBody = false): boolean {
   if (text.trim() === "") return false;
-  if (cls(text)?.kind === "year") return false;
+  if (!inBody && cls(text)?.kind === "year") return false;
   const p = parseNumber(text);
   return p.kind === "number" || p.kind === "malformed" || p.kind === "non-budget" || p.kind === "none";
 }
@@ -42,7 +45,7 @@ const labelKind = (text: string): "source" | "total" | undefined => {
 /** A row of the table's body: a source or total label and at least one amount after it. */
 function isDataRow(row: TextCell[], firstValueCol: number): boolean {
   const labelAt = row.findIndex((c, i) => i < firstValueCol && labelKind(c.text) !== undefined);
-  return labelAt >= 0 && row.some((c, i) => i > labelAt && amountish(c.text));
+  return labelAt >= 0 && row.some((c, i) => i > labelAt && amountish(c.text, true));
 }
 
 function isYearRow(row: TextCell[]): boolean {
@@ -180,7 +183,7 @@ function readOriented(grid: CellGrid): FundingParse | undefined {
       if (r + 1 < grid.length && isDataRow(grid[r + 1], L.firstValueCol)) continue;
       break;
     }
-    const hasAmount = row.some((c, i) => i >= L.firstValueCol && !L.remarkCols.has(i) && amountish(c.text));
+    const hasAmount = row.some((c, i) => i >= L.firstValueCol && !L.remarkCols.has(i) && amountish(c.text, true));
     // A source row left wholly blank ("도비" and nothing else) is still a row of the table.
     if (!hasAmount && !row.slice(0, L.firstValueCol).some((c) => labelKind(c.text) !== undefined)) break;
     tableRows.push(r);

@@ -29,8 +29,9 @@ function tokens(line: string): Token[] {
 
 const cls = (text: string): LabelClass | undefined => classifyCleaned(text);
 
-function amountish(t: Token): boolean {
-  if (cls(t.text)?.kind === "year") return false;
+/** An amount token; a bare 2021 is a year in a header line but an amount in the body (`inBody`). */
+function amountish(t: Token, inBody = false): boolean {
+  if (!inBody && cls(t.text)?.kind === "year") return false;
   const p = parseNumber(t.text);
   return p.kind === "number" || p.kind === "malformed" || p.kind === "non-budget" || p.kind === "none";
 }
@@ -57,21 +58,21 @@ interface DataLine {
 /** A line of the table body: label tokens, then a run of amounts (what follows, e.g. a 비고 note, is dropped). */
 function dataLine(line: string, index: number): DataLine | undefined {
   const ts = tokens(line);
-  const first = ts.findIndex(amountish);
+  const first = ts.findIndex((t) => amountish(t, true));
   // A line that is nothing but a source label is a row with every cell blank: nothing to place, nothing lost.
   if (first < 0 && ts.length > 0 && ts.length <= 4 && findLabel(ts)?.cls.kind === "source" && findLabel(ts)?.text === ts.map((t) => t.text).join(" ")) {
     return { index, label: ts, values: [] };
   }
   if (first <= 0) return undefined;
   let end = first;
-  while (end < ts.length && amountish(ts[end])) end++;
+  while (end < ts.length && amountish(ts[end], true)) end++;
   const label = ts.slice(0, first);
   if (label.some((t) => cls(t.text)?.kind === "year")) return undefined;
   return { index, label, values: ts.slice(first, end) };
 }
 
 function isYearLine(ts: Token[]): boolean {
-  return ts.some((t) => cls(t.text)?.kind === "year") && !ts.some(amountish);
+  return ts.some((t) => cls(t.text)?.kind === "year") && !ts.some((t) => amountish(t));
 }
 
 function hasTotalLabel(ts: Token[]): boolean {
@@ -103,7 +104,7 @@ export function readSpacedText(lines: string[]): FundingParse {
   const years = toks[yearLine].map((t) => cls(t.text)).flatMap((k) => (k?.kind === "year" ? [k.year] : []));
   const headerLines: number[] = [];
   for (let i = yearLine - 1; i >= 0 && headerLines.length < 3; i--) {
-    if (toks[i].length < 2 || toks[i].some(amountish) || findUnitLabel(lines[i]) !== undefined) break;
+    if (toks[i].length < 2 || toks[i].some((t) => amountish(t)) || findUnitLabel(lines[i]) !== undefined) break;
     headerLines.unshift(i);
   }
   const T = [...headerLines, yearLine].some((i) => hasTotalLabel(toks[i])) ? 1 : 0;

@@ -32,6 +32,16 @@ describe("CSV", () => {
     expect(p.problems.filter((x) => x.severity === "error")).toEqual([]);
   });
 
+  test("figures that look like years (an export without thousands separators) are amounts in the body", () => {
+    const p = parseFundingCsv(["재원별,2021,2022", "국비,2000,2021", "구비,1999,5"].join("\n"));
+    expect(p.problems).toEqual([]);
+    expect(p.input.years).toEqual([2021, 2022]);
+    expect(p.input.rows.map((r) => r.values.map(asPrinted))).toEqual([
+      [{ kind: "number", value: 2000 }, { kind: "number", value: 2021 }],
+      [{ kind: "number", value: 1999 }, { kind: "number", value: 5 }],
+    ]);
+  });
+
   test("the reader: quotes, doubled quotes, line breaks in a field, CRLF, LF, a missing final line break", () => {
     const r = readCsv('a,"1,234","say ""hi""","two\nlines"\r\nb,,x\nc');
     expect(r.problems).toEqual([]);
