@@ -150,13 +150,12 @@ function findUnit(grid: CellGrid, headerLines: number[], tableRows: number[], pr
   };
   // The table's own header cells first ("예산(천원)"), then the nearest unit line above the table ("(단위 : 천원)").
   for (const r of headerLines) look(grid[r]);
-  if (found.length === 0) {
-    // Rows as built, not as (possibly) transposed: "above the table" is above in the pasted text.
-    const byRow = new Map<number, TextCell[]>();
-    for (const row of grid) for (const c of row) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-    const top = Math.min(...tableRows.flatMap((r) => grid[r].map((c) => c.row)));
-    for (let r = top - 1; r >= top - 4 && found.length === 0; r--) look(byRow.get(r) ?? []);
-  }
+  // Rows as built, not as (possibly) transposed: "above the table" is above in the pasted text.
+  const byRow = new Map<number, TextCell[]>();
+  for (const row of grid) for (const c of row) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
+  const top = Math.min(...tableRows.flatMap((r) => grid[r].map((c) => c.row)));
+  const inHeader = found.length;
+  for (let r = top - 1; r >= top - 4 && found.length === inHeader; r--) look(byRow.get(r) ?? []);
   if (found.length === 0) return undefined;
   const other = found.find((f) => f.unit !== found[0].unit);
   if (other !== undefined) problems.push({ code: "unit-conflict", severity: "warning", origin: other.origin, message: FILL_MSG.unitConflict(where(other.origin), found[0].unit, other.unit) });

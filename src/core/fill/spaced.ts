@@ -108,6 +108,9 @@ export function readSpacedText(lines: string[]): FundingParse {
     headerLines.unshift(i);
   }
   const T = [...headerLines, yearLine].some((i) => hasTotalLabel(toks[i])) ? 1 : 0;
+  // 합계 usually leads ("재원별 합계 2020년 …"); on the year line after the years it trails ("구분 2020년 2021년 합계").
+  const lastYearAt = toks[yearLine].map((t) => cls(t.text)?.kind).lastIndexOf("year");
+  const totalsLast = T === 1 && hasTotalLabel(toks[yearLine].slice(lastYearAt + 1));
 
   // Body: data lines after the year line (a line of sub-column labels may come first).
   const body: DataLine[] = [];
@@ -167,8 +170,8 @@ export function readSpacedText(lines: string[]): FundingParse {
     const line: FundingLine = {
       label: label.text,
       origin: rowOrigin,
-      totals: d.values.slice(0, T * k).map(read),
-      values: d.values.slice(T * k).map(read),
+      totals: (totalsLast ? d.values.slice(years.length * k) : d.values.slice(0, T * k)).map(read),
+      values: (totalsLast ? d.values.slice(0, years.length * k) : d.values.slice(T * k)).map(read),
     };
     if (label.cls.kind === "total") {
       total ??= line;
@@ -188,7 +191,16 @@ export function readSpacedText(lines: string[]): FundingParse {
   let unit: Unit | undefined;
   for (const j of [...headerLines, yearLine]) unit ??= toks[j].map((t) => findUnitLabel(t.text)).find((u) => u !== undefined);
   const top = headerLines[0] ?? yearLine;
-  for (let j = top - 1; j >= Math.max(0, top - 4) && unit === undefined; j--) unit = findUnitLabel(lines[j]);
+  for (let j = top - 1; j >= Math.max(0, top - 4); j--) {
+    const above = findUnitLabel(lines[j]);
+    if (above === undefined) continue;
+    if (unit === undefined) unit = above;
+    else if (above !== unit) {
+      const o: Origin = { kind: "text", line: j + 1, column: 1 };
+      problems.push({ code: "unit-conflict", severity: "warning", origin: o, message: FILL_MSG.unitConflict(where(o), unit, above) });
+    }
+    break;
+  }
   const input: FundingInput = { ...(unit === undefined ? {} : { unit }), years: [...new Set(years)].sort((a, b) => a - b), columns, rows, ...(total === undefined ? {} : { total }) };
   if (rows.length === 0 && !problems.some((p) => p.code === "ambiguous-row")) problems.push({ code: "no-table", severity: "error", message: FILL_MSG.noSourceRows() });
   const dropped = problems.some((p) => DROPS_ROW.has(p.code));
