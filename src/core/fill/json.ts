@@ -21,6 +21,7 @@ import { FILL_MSG, where } from "./messages";
 import { checkTotals, DROPS_ROW } from "./totals";
 import type { FillProblem, FundingColumn, FundingInput, FundingLine, FundingParse, FundingRow, FundingValue, Origin } from "./types";
 import { readFillValue } from "./values";
+import { lineColumn, syntaxErrorOffset } from "./json-syntax";
 
 const Amount = z.union([z.number(), z.string(), z.null()]);
 const Year = z.int().min(1990).max(2099);
@@ -71,101 +72,6 @@ function issueText(issue: z.core.$ZodIssue): Text {
       return { ko: `알 수 없는 항목입니다: ${issue.keys.join(", ")}`, en: `unknown key(s): ${issue.keys.join(", ")}` };
     default:
       return { ko: `형식이 맞지 않습니다 (${issue.message}).`, en: issue.message };
-  }
-}
-
-/** Line and column of a character offset, for JSON syntax errors. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset).split(/\r\n|\n|\r/);
-  return { line: before.length, column: before[before.length - 1].length + 1 };
-}
-
-/**
- * Where JSON.parse gave up. V8's messages do not always carry a position (Node 20: "Unexpected token ']', ...
- * is not valid JSON"), so a small scanner of the JSON grammar finds the first offending character.
- */
-export function syntaxErrorOffset(text: string): number {
-  let i = 0;
-  const ws = (): void => {
-    while (i < text.length && " \t\n\r".includes(text[i])) i++;
-  };
-  const fail = (): never => {
-    throw i;
-  };
-  const lit = (word: string): void => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail();
-  };
-  const str = (): void => {
-    if (text[i] !== '"') fail();
-    i++;
-    while (i < text.length && text[i] !== '"') {
-      if (text.charCodeAt(i) < 0x20) fail();
-      if (text[i] === "\\") {
-        i++;
-        if (text[i] === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
-          i += 4;
-        } else if (!'"\\/bfnrt'.includes(text[i] ?? "")) fail();
-      }
-      i++;
-    }
-    if (i >= text.length) fail();
-    i++;
-  };
-  const num = (): void => {
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i));
-    if (m === null) fail();
-    else i += m[0].length;
-  };
-  const value = (): void => {
-    ws();
-    const ch = text[i];
-    if (ch === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        str();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "}") { i++; return; }
-        fail();
-      }
-    } else if (ch === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "]") { i++; return; }
-        fail();
-      }
-    } else if (ch === '"') str();
-    else if (ch === "t") lit("true");
-    else if (ch === "f") lit("false");
-    else if (ch === "n") lit("null");
-    else num();
-  };
-  try {
-    value();
-    ws();
-    return i < text.length ? i : text.length;
-  } catch (at) {
-    return typeof at === "number" ? at : text.length;
   }
 }
 
