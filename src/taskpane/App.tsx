@@ -15,6 +15,7 @@ import {
 import type { Finding, Lang } from "../core/findings";
 import type { WorkbookPort } from "../excel/port";
 import { CheckTab } from "./CheckTab";
+import { ScenarioTab } from "./ScenarioTab";
 import { ShortfallTab } from "./ShortfallTab";
 import { isDarkColor, officeBodyBackground } from "./format";
 import { t, type UiKey } from "./i18n";
@@ -145,7 +146,7 @@ export function App({ port, lang }: AppProps) {
           {tab === "templates" && <Text className={styles.later}>{t(lang, "templates.later")}</Text>}
         </div>
         <div role="tabpanel" id={panelId("scenarios")} aria-labelledby={tabId("scenarios")} hidden={tab !== "scenarios"} className={styles.panel}>
-          {tab === "scenarios" && <Text className={styles.later}>{t(lang, "scenarios.later")}</Text>}
+          {tab === "scenarios" && <ScenarioTab port={port} lang={lang} action={action} />}
         </div>
       </div>
     </FluentProvider>

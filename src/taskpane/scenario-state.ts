@@ -1,0 +1,28 @@
+// The 시나리오 tab's entries outlive the tab: the pane renders only the selected tab, so without this a planner who
+// looks at the 검증 tab and comes back would find the seed's example again instead of what they typed. The values
+// are kept per workbook port (one per pane session; a fresh pane starts fresh), in memory only.
+import { useCallback, useState, type Dispatch, type SetStateAction } from "react";
+
+const kept = new WeakMap<object, Map<string, unknown>>();
+
+/** useState whose value is remembered under `key` for `owner` across unmounts. */
+export function useKeptState<T>(owner: object, key: string, initial: T): [T, Dispatch<SetStateAction<T>>] {
+  let store = kept.get(owner);
+  if (store === undefined) {
+    store = new Map();
+    kept.set(owner, store);
+  }
+  const map = store;
+  // Only this hook writes `key`, always with a T: the cast restores the type the map erased.
+  const [value, setValue] = useState<T>(() => (map.has(key) ? (map.get(key) as T) : initial));
+  const set: Dispatch<SetStateAction<T>> = useCallback(
+    (next) =>
+      setValue((prev) => {
+        const v = typeof next === "function" ? (next as (p: T) => T)(prev) : next;
+        map.set(key, v);
+        return v;
+      }),
+    [map, key],
+  );
+  return [value, set];
+}
