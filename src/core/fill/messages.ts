@@ -164,6 +164,10 @@ export const FILL_MSG = {
     ko: `${year}년: 입력에는 열이 ${got}개, 대상 표에는 ${want}개(확보액·집행액 등)입니다. 이 연도는 채우지 않습니다.`,
     en: `${year}: the input has ${got} column(s), the table ${want} (secured, spent …); this year is not filled.`,
   }),
+  subColumnLeftOut: (year: number, used: string, left: string[]): Text => ({
+    ko: `${year}년: 대상 표에는 열이 하나뿐이라 입력의 "${used}"만 채우고 ${left.map((l) => `"${l}"`).join(", ")}은(는) 채우지 않습니다.`,
+    en: `${year}: the table has one column, so the input's "${used}" fills it and ${left.map((l) => `"${l}"`).join(", ")} is left out.`,
+  }),
   inexact: (w: Text, cell: string, value: number, from: Unit, exact: string, to: Unit): Text => ({
     ko: `${w.ko}: ${ko(value, from)}은(는) ${exact}${to}로, ${to} 단위 표(${cell})에 정수로 들어가지 않습니다. 반올림하지 않고 채우지 않습니다.`,
     en: `${w.en}: ${en(value, from)} is ${exact} ${UNIT_EN[to]}, not a whole number for the ${UNIT_EN[to]} table (${cell}); it is not rounded and not filled.`,

@@ -10,6 +10,7 @@ import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../sheet-pl
 import { WON_PER_UNIT, type Unit } from "../units";
 import { FILL_MSG, where } from "./messages";
 import { findFundingTarget, type TargetCell } from "./target";
+import { classifyCleaned } from "../table-model";
 import type { FillProblem, FundingInput, FundingValue, Origin } from "./types";
 
 export interface FillPreview {
@@ -69,6 +70,13 @@ function convertExact(value: number, from: Unit, to: Unit): { value?: number; ex
   return Number.isSafeInteger(v) ? { value: v, exact } : { exact };
 }
 
+/** "확보액", "투자 수요", "확보액 및 투자수요": the planned (secured or needed) amount of a year, not what was spent. */
+function isPlannedAmount(label: string | undefined): boolean {
+  if (label === undefined) return false;
+  const k = classifyCleaned(label);
+  return k?.kind === "secured" || k?.kind === "need";
+}
+
 function isEmptyCell(v: Scalar | undefined, f: string | undefined): boolean {
   return f === undefined && (v === undefined || v === null || (typeof v === "string" && v.trim() === ""));
 }
@@ -109,15 +117,23 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
     problems.push({ code: "year-outside", severity: "warning", ...(origin === undefined ? {} : { origin }), message: FILL_MSG.yearOutside(where(origin), year, t.years) });
   }
   for (const year of t.years) if (!inputYears.has(year)) problems.push({ code: "year-not-in-input", severity: "info", message: FILL_MSG.yearNotInInput(year) });
-  const skipYears = new Set<number>();
+  // Each input column's sub-column in the table. Same count: by position. Several in the input (확보액, 집행액) and
+  // one in the table: the one whose header says it is the planned amount (확보액 or 투자수요), if exactly one does.
+  const subOf: (number | undefined)[] = input.columns.map((c) => c.sub);
   for (const year of t.years) {
     if (!inputYears.has(year)) continue;
-    const got = input.columns.filter((c) => c.year === year).length;
+    const cols = input.columns.flatMap((c, j) => (c.year === year ? [j] : []));
     const want = t.subs.get(year)?.length ?? 1;
-    if (got !== want) {
-      skipYears.add(year);
-      problems.push({ code: "sub-columns-differ", severity: "error", message: FILL_MSG.subColumnsDiffer(year, got, want) });
+    if (cols.length === want) continue;
+    const planned = cols.filter((j) => isPlannedAmount(input.columns[j].label));
+    if (want === 1 && planned.length === 1) {
+      for (const j of cols) subOf[j] = j === planned[0] ? 0 : undefined;
+      const left = cols.filter((j) => j !== planned[0]).map((j) => input.columns[j].label ?? "");
+      problems.push({ code: "sub-column-left-out", severity: "info", message: FILL_MSG.subColumnLeftOut(year, input.columns[planned[0]].label ?? "", left) });
+      continue;
     }
+    for (const j of cols) subOf[j] = undefined;
+    problems.push({ code: "sub-columns-differ", severity: "error", message: FILL_MSG.subColumnsDiffer(year, cols.length, want) });
   }
 
   // Sources.
@@ -140,8 +156,9 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
   for (const row of input.rows) {
     input.columns.forEach((col, j) => {
       const v: FundingValue | undefined = row.values[j];
-      if (v === undefined || skipYears.has(col.year)) return;
-      const tc = targetCells.get(key(row.source, col.year, col.sub));
+      const sub = subOf[j];
+      if (v === undefined || sub === undefined) return;
+      const tc = targetCells.get(key(row.source, col.year, sub));
       if (tc === undefined) return; // reported above: year outside, or source not in the table
       const ref = a1(tc.r, tc.c);
       const after = valueToWrite(v, input.unit, tableUnit, ref, problems);
@@ -156,7 +173,7 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
         c: tc.c,
         source: row.source,
         year: col.year,
-        sub: col.sub,
+        sub,
         label: FILL_MSG.cellLabel(row.source, col.year, tc.subLabel),
         before,
         ...(formula === undefined ? {} : { beforeFormula: formula }),

@@ -100,6 +100,7 @@ export type FillProblemCode =
   | "source-not-in-input"
   | "source-twice-in-table"
   | "sub-columns-differ"
+  | "sub-column-left-out"
   | "inexact-conversion"
   | "unit-assumed"
   | "table-unit-unknown"

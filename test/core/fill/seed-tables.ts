@@ -35,6 +35,8 @@ export interface ExpectedRow {
 
 export interface SeedFundingTable {
   sheet: string;
+  /** The program (단위사업) of the sheet, as seed-plan.json names it. */
+  program?: string;
   file: string;
   unit: string;
   block: SeedTableBlock;
@@ -100,7 +102,7 @@ export function seedFundingTables(): SeedFundingTable[] {
             totals: totalCols.map((c) => row[c]),
           });
         });
-        out.push({ sheet: sheet.name, file: wb.file, unit: block.unit ?? "", block, totalCols, valueCols, labelCols, years, subs, rows });
+        out.push({ sheet: sheet.name, ...(sheet.program === undefined ? {} : { program: sheet.program }), file: wb.file, unit: block.unit ?? "", block, totalCols, valueCols, labelCols, years, subs, rows });
       }
     }
   }
