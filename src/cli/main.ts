@@ -1,6 +1,7 @@
 // `yesan <command> ...`: each command parses its own options and resolves to the process's exit code.
 import { checkCommand } from "./check-command";
 import { scenarioCommand } from "./scenario-command";
+import { templateCommand } from "./template-command";
 import { stdio, type Io } from "./io";
 
 export type { Io };
@@ -11,6 +12,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   scenario: scenarioCommand,
+  template: templateCommand,
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
