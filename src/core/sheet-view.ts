@@ -1,7 +1,7 @@
 // A read-only view of one sheet that the detectors share: merged cells resolved to their anchor,
 // and formula results the engine had to compute itself (files written by tools have none cached).
 import { cellAt, type Cell, type Range, type SheetGrid } from "./grid";
-import { parseLinearFormula, evaluateLinear, type LinearFormula } from "./formula";
+import { parseLinearFormula, evaluateLinear, parseTextFormula, evaluateTextFormula, type LinearFormula } from "./formula";
 import { parseNumber } from "./numbers";
 
 export interface SheetView {
@@ -71,6 +71,19 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     return result;
   }
 
+  // A headline Yesan writes is a live formula ("□ 2021년 소요예산 : "&TEXT(C9,"#,##0")&"천원"); on a sheet nobody has
+  // calculated yet (the preview, files written by tools) the engine shows the text Excel would show.
+  const texts = new Map<number, string>();
+  const formulaText = (r: number, c: number, f: string): string => {
+    const k = key(r, c);
+    const known = texts.get(k);
+    if (known !== undefined) return known;
+    const tf = parseTextFormula(f);
+    const text = (tf === undefined ? undefined : evaluateTextFormula(tf, numberAt)) ?? "";
+    texts.set(k, text);
+    return text;
+  };
+
   return {
     sheet,
     rows: sheet.cells.length,
@@ -79,8 +92,10 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     mergeAt: (r, c) => (merges.size === 0 ? undefined : merges.get(key(r, c))),
     shownText(r, c) {
       const m = merges.size === 0 ? undefined : merges.get(key(r, c));
-      const cell = m === undefined ? cellAt(sheet, r, c) : cellAt(sheet, m.r0, m.c0);
+      const [ar, ac] = m === undefined ? [r, c] : [m.r0, m.c0];
+      const cell = cellAt(sheet, ar, ac);
       const v = cell?.v;
+      if (v === undefined && cell?.f !== undefined) return formulaText(ar, ac, cell.f);
       return v === undefined || v === null ? "" : String(v);
     },
     evaluated,

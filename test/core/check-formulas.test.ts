@@ -76,3 +76,15 @@ test("a formula the engine cannot evaluate is reported as not calculated, never 
   expect(res.findings.map((f) => [f.rule, f.cell])).toEqual([["not-calculated", "C5"]]);
   expect(res.findings[0].message.ko).toContain("=ROUND(C9*1.1,0)");
 });
+
+test("an uncalculated headline formula reads as the text Excel would show, and is checked against the table", () => {
+  // The form Yesan's templates write: "□ 2021년 소요예산 : "&TEXT(<2021 계>,"#,##0")&"천원". Nothing is cached.
+  const live = withFormulas(false);
+  setFormula(live, "A1", '"□ 2021년 소요예산 : "&TEXT(C4,"#,##0")&"천원"', undefined);
+  expect(run(live).findings).toEqual([]);
+  // Pointing it at the 2022 column states 200천원 for 2021, where the table says 600천원.
+  const wrong = withFormulas(false);
+  setFormula(wrong, "A1", '"□ 2021년 소요예산 : "&TEXT(D4,"#,##0")&"천원"', undefined);
+  const f = run(wrong).findings;
+  expect(f.map((x) => [x.rule, x.cell, x.actual, x.expected])).toEqual([["headline-mismatch", "A1", 200, 600]]);
+});
