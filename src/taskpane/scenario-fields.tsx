@@ -18,6 +18,10 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   field: { minWidth: 0 },
+  // The native input's intrinsic width (about 20 characters) would push a 320 px pane sideways: let it shrink.
+  input: { width: "100%", minWidth: 0 },
+  inputElement: { minWidth: 0, width: "100%" },
+  select: { minWidth: 0 },
 });
 
 export function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -55,7 +59,14 @@ export function TextField({ label, value, onChange, lang, error, hint, placehold
       validationMessage={error?.[lang]}
     >
       {/* Text, not a number input: amounts are typed with their unit ("300억") and rates with "%". */}
-      <Input value={value} placeholder={placeholder} onChange={(_, d) => onChange(d.value)} autoComplete="off" />
+      <Input
+        className={styles.input}
+        input={{ className: styles.inputElement }}
+        value={value}
+        placeholder={placeholder}
+        onChange={(_, d) => onChange(d.value)}
+        autoComplete="off"
+      />
     </Field>
   );
 }
@@ -71,7 +82,7 @@ export function SelectField({ label, value, onChange, options }: SelectFieldProp
   const styles = useStyles();
   return (
     <Field className={styles.field} label={label}>
-      <Select value={value} onChange={(_, d) => onChange(d.value)}>
+      <Select className={styles.select} value={value} onChange={(_, d) => onChange(d.value)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
