@@ -22,13 +22,21 @@ const USAGE_KO = `사용법: yesan check <파일.xlsx|폴더>... [--format text|
 
   엑셀 예산 파일의 모든 표(합계, 연도별 합계, 소요예산 제목, 내역, 미확보액)를 검사하고
   틀린 셀을 기대값·실제값과 함께 알려 줍니다.
-  종료 코드: 0 오류 없음, 1 오류 있음, 2 읽을 수 없는 입력 있음.`;
+  종료 코드: 0 오류 없음, 1 오류 있음, 2 읽을 수 없는 입력 있음.
+
+다른 명령 (자세한 사용법은 --help):
+  yesan template list|new ...   사업 템플릿 목록, 템플릿으로 새 예산 파일 만들기
+  yesan scenario giftcert|pv ... 상품권 할인율 시나리오, 사회적 할인율 현재가치`;
 
 const USAGE_EN = `Usage: yesan check <file.xlsx|folder>... [--format text|json] [--lang ko|en]
 
   Checks every table of Excel budget files (totals, multi-year totals, headlines, breakdowns, gaps)
   and points at each wrong cell with the expected and actual value.
-  Exit code: 0 no error, 1 errors found, 2 an input could not be read.`;
+  Exit code: 0 no error, 1 errors found, 2 an input could not be read.
+
+Other commands (see --help):
+  yesan template list|new ...    program templates; a new budget file from one
+  yesan scenario giftcert|pv ... gift-certificate discount scenarios; present value at a social discount rate`;
 
 export const CLI_TEXT: Record<Lang, CliText> = {
   ko: {
