@@ -5,7 +5,6 @@ import {
   FluentProvider,
   Tab,
   TabList,
-  Text,
   makeStyles,
   tokens,
   webDarkTheme,
@@ -17,6 +16,7 @@ import type { WorkbookPort } from "../excel/port";
 import { CheckTab } from "./CheckTab";
 import { ScenarioTab } from "./ScenarioTab";
 import { ShortfallTab } from "./ShortfallTab";
+import { TemplateTab } from "./TemplateTab";
 import { isDarkColor, officeBodyBackground } from "./format";
 import { t, type UiKey } from "./i18n";
 import { StatusMessage, usePortAction } from "./port-action";
@@ -143,7 +143,7 @@ export function App({ port, lang }: AppProps) {
           {tab === "shortfalls" && <ShortfallTab port={port} lang={lang} run={run} action={action} current={current} onSelect={select} />}
         </div>
         <div role="tabpanel" id={panelId("templates")} aria-labelledby={tabId("templates")} hidden={tab !== "templates"} className={styles.panel}>
-          {tab === "templates" && <Text className={styles.later}>{t(lang, "templates.later")}</Text>}
+          {tab === "templates" && <TemplateTab port={port} lang={lang} action={action} />}
         </div>
         <div role="tabpanel" id={panelId("scenarios")} aria-labelledby={tabId("scenarios")} hidden={tab !== "scenarios"} className={styles.panel}>
           {tab === "scenarios" && <ScenarioTab port={port} lang={lang} action={action} />}

@@ -23,6 +23,7 @@ import { expectedActualLine, localDate } from "./format";
 import { kindLabel, ruleLabel, severityLabel, t, unitLabel } from "./i18n";
 import type { PortAction } from "./port-action";
 import { countBySeverity, type CheckRun, type CheckScope, type Progress } from "./run-check";
+import { reportMeta } from "./template-record";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -126,7 +127,7 @@ export function CheckTab({ port, lang, run, action, onCheck, progress, scope, ge
           disabled={run === undefined}
           disabledFocusable={busy}
           onClick={() => {
-            if (run !== undefined) void action.run("report", () => port.writeReport(run.result, { date: localDate() }, lang), () => t(lang, "done.report"));
+            if (run !== undefined) void action.run("report", async () => port.writeReport(run.result, await reportMeta(port, run.result, localDate()), lang), () => t(lang, "done.report"));
           }}
         >
           {t(lang, "action.report")}

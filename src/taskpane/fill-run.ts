@@ -1,0 +1,147 @@
+// The fill, from the pane's side: read the chosen source into a funding input (src/core/fill), find the funding
+// table at (or around) the selection, and plan the writes. Nothing is written here; the pane shows the plan and
+// writes it only when the officer confirms (and, for non-empty cells, confirms the overwrite list).
+import { findFundingTarget, parseFundingCsv, parseFundingJson, parseFundingText, planFill, rollForward, type FillPlan, type FillProblem, type FundingParse } from "../core/fill";
+import { rangeA1, type Range, type SheetGrid, type WorkbookGrid } from "../core/grid";
+import type { Lang } from "../core/findings";
+import type { Text } from "../core/sheet-plan";
+import type { PlanWritten, WorkbookPort } from "../excel/port";
+import { t } from "./i18n";
+import { TabRefusal } from "./template-action";
+
+/** How text (pasted or from a file) is read. */
+export type TextFormat = "auto" | "table" | "csv" | "json";
+
+export type FillSource =
+  | { kind: "text"; text: string; format: TextFormat }
+  /** Last year's sheet: its funding table, rolled forward one year. */
+  | { kind: "sheet"; sheet: string };
+
+const both = (f: (lang: Lang) => string): Text => ({ ko: f("ko"), en: f("en") });
+
+/**
+ * "auto": JSON when the text starts with { (the fill's JSON forms are objects), else a pasted table (tab- or
+ * space-separated). CSV is never guessed: a space-separated paste holds commas too ("1,234"), so CSV is chosen
+ * by the file's name or by the officer.
+ */
+export function resolveFormat(text: string, format: TextFormat, fileName?: string): Exclude<TextFormat, "auto"> {
+  if (format !== "auto") return format;
+  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (ext === "json") return "json";
+  if (ext === "csv") return "csv";
+  if (ext === "tsv" || ext === "txt") return "table";
+  return text.trimStart().startsWith("{") ? "json" : "table";
+}
+
+export function parseText(text: string, format: Exclude<TextFormat, "auto">): FundingParse {
+  switch (format) {
+    case "json":
+      return parseFundingJson(text);
+    case "csv":
+      return parseFundingCsv(text);
+    case "table":
+      return parseFundingText(text);
+  }
+}
+
+/**
+ * A file's bytes as text: UTF-8 (Excel's "CSV UTF-8", JSON), else CP949/EUC-KR, what Korean Excel writes for a
+ * plain "CSV" and what older systems export. A UTF-8 file with a broken byte is not silently mangled: it is read
+ * as CP949 and its strange labels show up as problems in the preview.
+ */
+export function decodeBytes(bytes: ArrayBuffer): { text: string; encoding: "utf-8" | "euc-kr" } {
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    return { text: new TextDecoder("euc-kr").decode(bytes), encoding: "euc-kr" };
+  }
+}
+
+/** The sheets of the workbook that hold a funding table (the choices for "last year's sheet"). */
+export function sheetsWithFunding(grid: WorkbookGrid): string[] {
+  return grid.sheets
+    .filter((s) => {
+      const found = findFundingTarget(s);
+      return found.target !== undefined || found.problems.some((p) => p.code === "ambiguous-table");
+    })
+    .map((s) => s.name);
+}
+
+const sheetNamed = (grid: WorkbookGrid, name: string): SheetGrid | undefined => grid.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+
+export interface FillTarget {
+  sheet: string;
+  /** The funding table's range (also where a re-plan looks for it). */
+  at: Range;
+}
+
+export interface PreparedFill {
+  target: FillTarget | undefined;
+  /** The source's problems, then the plan's. */
+  problems: FillProblem[];
+  plan: FillPlan;
+}
+
+/**
+ * The funding table the fill goes into: the one the selection touches, else the selected sheet's only one. With
+ * `fixed` (a re-plan before writing), the table found at the preview, whatever is selected now.
+ */
+function chooseTarget(grid: WorkbookGrid, sheetName: string, at: Range): { sheet?: SheetGrid; at?: Range } {
+  const sheet = sheetNamed(grid, sheetName);
+  if (sheet === undefined) return {};
+  const touched = findFundingTarget(sheet, at);
+  if (touched.target !== undefined) return { sheet, at: touched.target.table.range };
+  // Several tables touched: the officer must say which; none touched: the sheet's only one, if it has one.
+  if (touched.problems.some((p) => p.code === "ambiguous-table")) return { sheet, at };
+  const only = findFundingTarget(sheet);
+  return { sheet, at: only.target?.table.range ?? at };
+}
+
+/** Reads the workbook and the selection, the source, and plans the fill. */
+export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?: FillTarget): Promise<PreparedFill> {
+  const { grid } = await port.readWorkbook();
+  let where: FillTarget;
+  if (fixed !== undefined) where = fixed;
+  else {
+    const sel = await port.getSelection();
+    where = { sheet: sel.sheet, at: sel.range };
+  }
+  const chosen = chooseTarget(grid, where.sheet, where.at);
+  if (chosen.sheet === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: where.sheet })));
+  let parsed: FundingParse;
+  if (source.kind === "sheet") {
+    const last = sheetNamed(grid, source.sheet);
+    if (last === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: source.sheet })));
+    parsed = rollForward(last);
+  } else {
+    parsed = parseText(source.text, resolveFormat(source.text, source.format));
+  }
+  const plan = planFill(chosen.sheet, chosen.at, parsed.input);
+  const target = plan.table === undefined ? undefined : { sheet: chosen.sheet.name, at: plan.table };
+  return { target, problems: [...parsed.problems, ...plan.problems], plan };
+}
+
+/** Two preparations write the same cells with the same values and would overwrite the same cells. */
+export function samePlan(a: PreparedFill, b: PreparedFill): boolean {
+  return JSON.stringify([a.plan.plan, a.plan.overwrites]) === JSON.stringify([b.plan.plan, b.plan.overwrites]);
+}
+
+/**
+ * Writes a prepared fill after re-planning it on the workbook as it is now: when anything changed since the
+ * preview (a cell typed in, the source edited), nothing is written and the new preparation is returned to show.
+ */
+export async function writeFill(
+  port: WorkbookPort,
+  source: FillSource,
+  shown: PreparedFill,
+  overwriteConfirmed: boolean,
+): Promise<{ written: PlanWritten; cells: number } | { changed: PreparedFill }> {
+  if (shown.target === undefined || shown.plan.plan.cells.length === 0) throw new TabRefusal(both((l) => t(l, "fill.nothingToWrite")));
+  const now = await prepareFill(port, source, shown.target);
+  if (!samePlan(now, shown)) return { changed: now };
+  if (now.plan.overwrites.length > 0 && !overwriteConfirmed) throw new TabRefusal(both((l) => t(l, "fill.confirmFirst")));
+  const written = await port.writePlan(now.plan.plan, { mode: "existing-sheet", overwrite: now.plan.overwrites.length > 0, activate: true });
+  return { written, cells: now.plan.plan.cells.length };
+}
+
+export const targetRange = (t: FillTarget): string => rangeA1(t.at);

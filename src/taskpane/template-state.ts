@@ -1,0 +1,33 @@
+// The 템플릿 tab's state outlives the tab: the pane renders only the selected tab, so without this an officer who
+// looks at the 검증 tab and comes back would lose the pasted table, the chosen template and the loaded catalog
+// (and the catalog would be fetched again). Kept per workbook port (one per pane session), in memory only.
+import { useCallback, useState, type Dispatch, type SetStateAction } from "react";
+
+const kept = new WeakMap<object, Map<string, unknown>>();
+
+/** useState whose value is remembered under `key` for `owner` across unmounts. */
+export function useTabState<T>(owner: object, key: string, initial: T | (() => T)): [T, Dispatch<SetStateAction<T>>] {
+  let store = kept.get(owner);
+  if (store === undefined) {
+    store = new Map();
+    kept.set(owner, store);
+  }
+  const map = store;
+  // Only this hook writes `key`, always with a T: the cast restores the type the map erased.
+  const [value, setValue] = useState<T>(() => (map.has(key) ? (map.get(key) as T) : typeof initial === "function" ? (initial as () => T)() : initial));
+  const set: Dispatch<SetStateAction<T>> = useCallback(
+    (next) =>
+      setValue((prev) => {
+        const v = typeof next === "function" ? (next as (p: T) => T)(prev) : next;
+        map.set(key, v);
+        return v;
+      }),
+    [map, key],
+  );
+  return [value, set];
+}
+
+/** Whether `key` already has a kept value for `owner` (e.g. the catalog was loaded in an earlier visit). */
+export function hasTabState(owner: object, key: string): boolean {
+  return kept.get(owner)?.has(key) === true;
+}
