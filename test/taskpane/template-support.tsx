@@ -139,16 +139,21 @@ export function find(model: FakeWorkbookModel, sheet: string, value: string | nu
 }
 
 /**
- * The input cell of the sheet's funding table (found by its 재원별 header, as the seeds print it): the row labelled
- * `source` below it, the column headed `${year}년` in its second header row.
+ * Where the input cell of the sheet's funding table is (found by its 재원별 header, as the seeds print it): the
+ * row labelled `source` below it, the column headed `${year}년` in its second header row.
  */
-export function fundingCell(model: FakeWorkbookModel, sheet: string, source: string, year: number): FakeCell | undefined {
+export function fundingAt(model: FakeWorkbookModel, sheet: string, source: string, year: number): { r: number; c: number } {
   const head = find(model, sheet, "재원별");
   const cells = cellsOf(model, sheet);
-  const col = cells.find((x) => x.r === head.r + 1 && x.cell.value === `${year}년`)?.c;
-  const row = cells.find((x) => x.r > head.r && x.c === head.c && x.cell.value === source)?.r;
-  if (col === undefined || row === undefined) throw new Error(`no ${source} × ${year} in the funding table of ${sheet}`);
-  return model.sheet(sheet)?.cell(row, col);
+  const c = cells.find((x) => x.r === head.r + 1 && x.cell.value === `${year}년`)?.c;
+  const r = cells.find((x) => x.r > head.r && x.c === head.c && x.cell.value === source)?.r;
+  if (c === undefined || r === undefined) throw new Error(`no ${source} × ${year} in the funding table of ${sheet}`);
+  return { r, c };
+}
+
+export function fundingCell(model: FakeWorkbookModel, sheet: string, source: string, year: number): FakeCell | undefined {
+  const { r, c } = fundingAt(model, sheet, source, year);
+  return model.sheet(sheet)?.cell(r, c);
 }
 
 export function engineOn(model: FakeWorkbookModel, sheet: string): CheckResult {

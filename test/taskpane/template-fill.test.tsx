@@ -1,0 +1,206 @@
+/** @jest-environment jsdom */
+// 채우기 over the real adapter and the in-memory sample: a template inserted, then its funding table filled from the
+// seed's table pasted as 한글 copies it (tabs), from a CSV file in CP949, from JSON, and rolled forward from the
+// sample's sheet of last year's plan. Each time: the preview says what goes where and every problem; nothing is
+// written before 시트에 쓰기; non-empty cells only after the overwrite list is confirmed; text stays text.
+import "./setup";
+import { a1 } from "../../src/core/grid";
+import type { Lang } from "../../src/core/findings";
+import { screen, waitFor, within, type Rendered } from "./harness";
+import { WORDS, amount, barWith, engineOn, fundingAt, fundingCell, insert, openTemplates, pickTemplate, seedFunding, setYear } from "./template-support";
+
+jest.setTimeout(60_000);
+
+const EXCHANGE = /^국내·외 교류 활성화/;
+const EXCHANGE_SHEET = "2021 국내·외 교류";
+
+/** The seed's 06 funding table as 한글 copies it: one line per row, cells separated by tabs. */
+const PASTED_06 = seedFunding("06")
+  .table.map((row) => row.join("\t"))
+  .join("\n");
+
+async function insertTemplate(r: Rendered, lang: Lang, program: RegExp, year: string, amounts: boolean): Promise<void> {
+  await pickTemplate(r, lang, program);
+  await setYear(r, lang, year);
+  const box = screen.getByRole("checkbox", { name: WORDS[lang].withAmounts });
+  if ((box as HTMLInputElement).checked !== amounts) await r.user.click(box);
+  const bar = await insert(r, lang, "new");
+  expect(bar).toHaveTextContent(WORDS[lang].inserted);
+}
+
+async function paste(r: Rendered, lang: Lang, text: string): Promise<void> {
+  const box = screen.getByRole("textbox", { name: WORDS[lang].pasteLabel });
+  await r.user.clear(box);
+  await r.user.click(box);
+  await r.user.paste(text);
+}
+
+async function preview(r: Rendered, lang: Lang): Promise<HTMLElement> {
+  await r.user.click(screen.getByRole("button", { name: WORDS[lang].preview }));
+  return screen.findByTestId("fill-preview", undefined, { timeout: 10_000 });
+}
+
+async function write(r: Rendered, lang: Lang): Promise<HTMLElement> {
+  await r.user.click(screen.getByRole("button", { name: WORDS[lang].write }));
+  return barWith(WORDS[lang].filled);
+}
+
+const line = (view: HTMLElement, cell: string): HTMLElement => {
+  const el = view.querySelector<HTMLElement>(`[data-cell-preview="${cell}"]`);
+  if (el === null) throw new Error(`no preview line for ${cell}`);
+  return el;
+};
+
+/** A CP949 (EUC-KR) encoder for the test's own text, built from the decoder: what Korean Excel's "CSV" writes. */
+function cp949(text: string): Uint8Array<ArrayBuffer> {
+  const decoder = new TextDecoder("euc-kr");
+  const table = new Map<string, number[]>();
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x41; lo <= 0xfe; lo++) {
+      const ch = decoder.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && ch !== "\uFFFD" && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const bytes = table.get(ch);
+      if (bytes === undefined) throw new Error(`no CP949 for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+describe.each<Lang>(["ko", "en"])("채우기 in %s", (lang) => {
+  const w = WORDS[lang];
+
+  test("the seed's table pasted: preview of what goes where with the printed total's mistake, then written on confirmation", async () => {
+    const r = await openTemplates(lang);
+    await insertTemplate(r, lang, EXCHANGE, "2021", false);
+    await paste(r, lang, PASTED_06);
+    const before = r.model.snapshot();
+    const view = await preview(r, lang);
+
+    const at = (year: number): string => {
+      const p = fundingAt(r.model, EXCHANGE_SHEET, "구비", year);
+      return a1(p.r, p.c);
+    };
+    expect(within(view).getByText(new RegExp(`^${lang === "ko" ? "대상" : "Target"}: '${EXCHANGE_SHEET}' [A-Z]+\\d+:[A-Z]+\\d+$`))).toBeInTheDocument();
+    expect(view).toHaveTextContent(lang === "ko" ? "쓸 셀 4개" : "Cells to write: 4");
+    // Line 4 of the paste is 구비: "구비⇥509,400⇥127,800⇥114,600…", so 2021's value starts at character 20.
+    expect(line(view, at(2021))).toHaveTextContent(
+      lang === "ko" ? `${at(2021)}구비 · 2021년(빈 셀) → 114,600출처: 붙여넣기 4행 20열` : `${at(2021)}District · 2021(blank) → 114,600From pasted text line 4, column 20`,
+    );
+    // The seed's printed 계 (527,900 for parts adding up to 509,400) is named, and not copied.
+    expect(view).toHaveTextContent(/527,900/);
+    expect(view).toHaveTextContent(/509,400/);
+    expect(r.model.snapshot()).toBe(before); // a preview writes nothing
+
+    await write(r, lang);
+    const district = seedFunding("06").table.find((row) => row[0] === "구비")?.slice(2, 6).map(amount);
+    [2020, 2021, 2022, 2023].forEach((year, i) => expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", year)?.value).toBe(district?.[i]));
+    expect(fundingCell(r.model, EXCHANGE_SHEET, "계", 2021)?.formula).toMatch(/SUM\(/i);
+    expect(engineOn(r.model, EXCHANGE_SHEET).findings).toEqual([]);
+    expect(screen.queryByTestId("fill-preview")).toBeNull();
+  });
+
+  test("a non-empty cell is overwritten only after its list is confirmed", async () => {
+    const r = await openTemplates(lang);
+    await insertTemplate(r, lang, EXCHANGE, "2021", true);
+    await paste(r, lang, "재원별\t2020년\t2021년\n구비\t127,800\t120,000");
+    const view = await preview(r, lang);
+    const p2021 = fundingAt(r.model, EXCHANGE_SHEET, "구비", 2021);
+    const p2020 = fundingAt(r.model, EXCHANGE_SHEET, "구비", 2020);
+    const cell2021 = a1(p2021.r, p2021.c);
+    // 2020 already holds 127,800: the same, not written; 2021's 114,600 would be replaced.
+    expect(line(view, a1(p2020.r, p2020.c))).toHaveTextContent(lang === "ko" ? "127,800 → 127,800 (같은 값, 쓰지 않음)" : "127,800 → 127,800 (same value, not written)");
+    expect(within(view).getByText(lang === "ko" ? `이미 값이 있는 셀 1개를 덮어씁니다: ${cell2021}` : `1 non-empty cell(s) would be overwritten: ${cell2021}`)).toBeInTheDocument();
+    const writeButton = within(view).getByRole("button", { name: w.write });
+    expect(writeButton).toBeDisabled();
+    await r.user.click(writeButton);
+    expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2021)?.value).toBe(114600);
+
+    await r.user.click(within(view).getByRole("checkbox", { name: w.confirm }));
+    const bar = await write(r, lang);
+    expect(bar).toHaveTextContent(lang === "ko" ? `'${EXCHANGE_SHEET}' 시트의 셀 1개를 채웠습니다` : `Filled 1 cell(s) on sheet '${EXCHANGE_SHEET}'`);
+    expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2021)?.value).toBe(120000);
+    expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2020)?.value).toBe(127800);
+  });
+
+  test("text that starts with =, +, - or @ is written as text: its value is the text, and it has no formula", async () => {
+    const r = await openTemplates(lang);
+    await insertTemplate(r, lang, EXCHANGE, "2021", false);
+    const texts = ["=1+1", "+A1", "-A1", "@SUM(A1)"];
+    await paste(r, lang, `재원별\t2020년\t2021년\t2022년\t2023년\n구비\t${texts.join("\t")}`);
+    const view = await preview(r, lang);
+    expect(within(view).getAllByText(lang === "ko" ? "글자로" : "as text")).toHaveLength(4);
+    await write(r, lang);
+    [2020, 2021, 2022, 2023].forEach((year, i) => {
+      const cell = fundingCell(r.model, EXCHANGE_SHEET, "구비", year);
+      expect(cell?.value).toBe(texts[i]);
+      expect(cell?.formula).toBeUndefined();
+      expect(cell?.numberFormat).toBe("@");
+    });
+  });
+
+  test("roll forward from last year's sheet: 2021's plan becomes 2022's, the new year left empty", async () => {
+    const r = await openTemplates(lang);
+    await insertTemplate(r, lang, /^동물보호사업 안정화/, "2022", false);
+    const sheet = "2022 동물보호사업";
+    await r.user.click(screen.getByRole("radio", { name: w.sourceSheet }));
+    const select = await screen.findByRole("combobox", { name: w.lastSheet }, { timeout: 10_000 });
+    await r.user.selectOptions(select, "12 동물보호사업");
+    const view = await preview(r, lang);
+    expect(view).toHaveTextContent(lang === "ko" ? "쓸 셀 9개" : "Cells to write: 9");
+    await write(r, lang);
+
+    // The seed's 12 동물보호사업 table: 2020년 … 2023년; the 2022 plan keeps 2021 … 2023 and adds 2024.
+    const seed = seedFunding("12").table;
+    const years = seed[1].slice(2).map((y) => Number(y.replace("년", "")));
+    for (const source of ["국비", "시비", "구비"]) {
+      const row = seed.find((x) => x[0] === source)?.slice(2).map(amount) ?? [];
+      for (const year of [2021, 2022, 2023]) expect(fundingCell(r.model, sheet, source, year)?.value).toBe(row[years.indexOf(year)]);
+      expect(fundingCell(r.model, sheet, source, 2024)?.value ?? null).toBeNull();
+    }
+    expect(engineOn(r.model, sheet).findings).toEqual([]);
+  });
+});
+
+test("a CSV file in CP949 (Korean Excel's plain CSV) fills the table, its malformed figure named and kept as text", async () => {
+  const lang = "ko";
+  const r = await openTemplates(lang);
+  await insertTemplate(r, lang, EXCHANGE, "2021", false);
+  await r.user.click(screen.getByRole("radio", { name: WORDS.ko.sourceFile }));
+  const csv = '재원별,2020년,2021년,2022년,2023년\r\n구비,"127,800","114,600","133,500","24,00"\r\n';
+  await r.user.upload(screen.getByLabelText(WORDS.ko.fileLabel), new File([cp949(csv)], "국내외교류.csv", { type: "text/csv" }));
+  await screen.findByText(`국내외교류.csv: ${csv.length}자 (CP949, CSV)`, undefined, { timeout: 10_000 });
+  const view = await preview(r, lang);
+  // "24,00" (the seed's own typo elsewhere) is not a number: named with its CSV place, written only as text.
+  expect(view).toHaveTextContent('CSV 2행 5열(2번째 줄): "24,00"은(는) 올바른 숫자가 아닙니다');
+  await write(r, lang);
+  expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2021)?.value).toBe(114600);
+  expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2023)?.value).toBe("24,00");
+  // The checker flags the text figure in the sheet, as it does the seed's.
+  expect(engineOn(r.model, EXCHANGE_SHEET).findings.map((f) => f.rule)).toContain("malformed-number");
+});
+
+test("JSON pasted (years outside the table named); a sheet changed after the preview is not written to", async () => {
+  const lang = "en";
+  const r = await openTemplates(lang);
+  await insertTemplate(r, lang, EXCHANGE, "2021", false);
+  await paste(r, lang, JSON.stringify({ unit: "천원", years: [2021, 2025], sources: { 구비: [114600, 1] } }));
+  const view = await preview(r, lang);
+  expect(view).toHaveTextContent("JSON $.sources.구비[1]: 2025 is not a year of the target table (2020, 2021, 2022, 2023); not filled.");
+  expect(view).toHaveTextContent("Cells to write: 1");
+
+  // The officer types into the target cell in Excel before confirming.
+  const p = fundingAt(r.model, EXCHANGE_SHEET, "구비", 2021);
+  r.model.sheet(EXCHANGE_SHEET)?.setCell(p.r, p.c, { value: 5 });
+  await r.user.click(screen.getByRole("button", { name: WORDS.en.write }));
+  await barWith("The sheet or the source changed after the preview, so nothing was written. Check the new preview.");
+  expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2021)?.value).toBe(5);
+  // The new preview asks before replacing what was typed.
+  await waitFor(() => expect(screen.getByTestId("fill-preview")).toHaveTextContent(`1 non-empty cell(s) would be overwritten: ${a1(p.r, p.c)}`));
+});
