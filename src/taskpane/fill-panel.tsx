@@ -199,7 +199,7 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
 
       {kind === "text" && (
         <Field label={t(lang, "fill.pasteLabel")} hint={t(lang, "fill.pasteHint")}>
-          <Textarea className={styles.textarea} resize="vertical" value={pasted} onChange={(_, d) => setPasted(d.value)} />
+          <Textarea className={styles.textarea} resize="vertical" wrap="off" spellCheck={false} value={pasted} onChange={(_, d) => setPasted(d.value)} />
         </Field>
       )}
 

@@ -1,6 +1,6 @@
 // The catalog part of the 템플릿 tab: where the templates come from (the office's https catalog, saved in the
 // workbook, or the bundled one), what was left out of a remote catalog and why, and the list to pick from.
-import { useCallback, useState, type FormEvent } from "react";
+import { useCallback, useId, useState, type FormEvent } from "react";
 import {
   Button,
   Field,
@@ -24,6 +24,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
   urlRow: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, minWidth: 0 },
   urlField: { flexGrow: 1, minWidth: 0 },
+  // The error line under the input is about one line high: the button stays level with the input above it.
+  besideError: { alignSelf: "center" },
   muted: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   invalid: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   invalidWho: { fontWeight: tokens.fontWeightSemibold },
@@ -61,6 +63,7 @@ export interface CatalogSectionProps {
 export function CatalogSection({ lang, load, loading, busy, url, onUrl, onLoad, selected, onSelect }: CatalogSectionProps) {
   const styles = useStyles();
   const [urlError, setUrlError] = useState<string | undefined>(undefined);
+  const hintId = useId();
 
   const submit = useCallback(
     (e: FormEvent) => {
@@ -81,19 +84,17 @@ export function CatalogSection({ lang, load, loading, busy, url, onUrl, onLoad, 
   return (
     <div className={styles.root}>
       <form className={styles.urlRow} onSubmit={submit}>
-        <Field
-          className={styles.urlField}
-          label={t(lang, "templates.catalogUrl")}
-          hint={urlError === undefined ? t(lang, "templates.catalogUrlHint") : undefined}
-          validationMessage={urlError}
-          validationState={urlError === undefined ? "none" : "error"}
-        >
-          <Input type="url" inputMode="url" value={url} placeholder="https://" onChange={(_, d) => onUrl(d.value)} />
+        <Field className={styles.urlField} label={t(lang, "templates.catalogUrl")} validationMessage={urlError} validationState={urlError === undefined ? "none" : "error"}>
+          <Input type="url" inputMode="url" value={url} placeholder="https://" aria-describedby={hintId} onChange={(_, d) => onUrl(d.value)} />
         </Field>
-        <Button type="submit" disabledFocusable={busy}>
+        {/* Beside the input, not beside a hint or an error under it. */}
+        <Button className={urlError === undefined ? undefined : styles.besideError} type="submit" disabledFocusable={busy}>
           {t(lang, "templates.load")}
         </Button>
       </form>
+      <Text id={hintId} className={styles.muted}>
+        {t(lang, "templates.catalogUrlHint")}
+      </Text>
 
       {loading ? (
         <Spinner size="tiny" labelPosition="after" label={t(lang, "templates.loading")} />

@@ -1,0 +1,145 @@
+// End to end: the 템플릿 tab in the built preview (dist/, built by `npm test` before jest, or
+// `npx webpack --config-name addin --mode production`) in Debian's Chromium, driven by playwright-core. The real
+// pane runs the real adapter over the in-memory sample workbook. Screenshots go to test-artifacts/ to be looked at.
+import { createServer, type Server } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = path.join(__dirname, "../..");
+const DIST = path.join(ROOT, "dist");
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".xml": "application/xml" };
+
+let server: Server;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npm test` (it builds the add-in first)");
+  if (!existsSync("/usr/bin/chromium")) throw new Error("Chromium is needed: apt-get install chromium (.ci/run does it)");
+  await mkdir(ARTIFACTS, { recursive: true });
+  // A static server for dist/ on loopback (the preview needs no https: it runs outside Office).
+  server = createServer((req, res) => {
+    const url = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(DIST, path.normalize(url).replace(/^(\.\.[/\\])+/, ""));
+    readFile(file)
+      .then((body) => {
+        res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+        res.end(body);
+      })
+      .catch(() => {
+        res.writeHead(404);
+        res.end();
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+});
+
+async function openPreview(errors: string[], options: { width?: number; query?: string } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: 1000 }, locale: "ko-KR" });
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/preview.html${options.query ?? ""}`);
+  await page.getByRole("button", { name: options.query === "?lang=en" ? "Check workbook" : "통합문서 검사" }).waitFor({ timeout: 20000 });
+  await page.locator("[data-cell]").first().waitFor({ timeout: 20000 });
+  return page;
+}
+
+const SHEET = "2021 국내·외 교류";
+
+/** Elements of the pane that reach past its right edge (the pane must read at ~320 px without scrolling sideways). */
+function overflowing(page: Page): Promise<string[]> {
+  return page.locator("aside").evaluate((el) => {
+    const right = el.getBoundingClientRect().right;
+    return [...el.querySelectorAll<HTMLElement>("*")].filter((x) => x.getBoundingClientRect().right > right + 1).map((x) => x.outerHTML.slice(0, 100));
+  });
+}
+
+test("템플릿: insert a template as a new sheet, see it in the grid, and the check finds nothing on it", async () => {
+  const errors: string[] = [];
+  const page = await openPreview(errors);
+  const pane = page.getByRole("complementary", { name: "작업 창" });
+
+  await page.getByRole("tab", { name: "템플릿" }).click();
+  await pane.getByText("내장 카탈로그 1.0.0 · 템플릿 15개").waitFor({ timeout: 10000 });
+  await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
+  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
+  await pane.getByText(`'${SHEET}' 시트에 domestic-international-exchange@1.0.0 (2021년)을 삽입했습니다`, { exact: false }).waitFor({ timeout: 10000 });
+
+  // The grid shows the new sheet, selected, with the program's title in A1 and the seed's 2021 amount.
+  await page.locator(`[role="tab"][data-sheet="${SHEET}"][aria-selected="true"]`).waitFor({ timeout: 10000 });
+  const grid = page.locator(`table[data-sheet="${SHEET}"]`);
+  await expect(grid.locator('[data-cell="A1"]').textContent()).resolves.toContain("국내·외 교류 활성화");
+  await expect(grid.getByText("114,600", { exact: true }).count()).resolves.toBeGreaterThan(0);
+
+  await expect(overflowing(page)).resolves.toEqual([]);
+  await pane.screenshot({ path: path.join(ARTIFACTS, "preview-template.png") });
+
+  // 검증: the sample's own printed mistakes and shortfall, nothing on the inserted sheet.
+  await page.getByRole("tab", { name: "검증" }).click();
+  await pane.getByRole("button", { name: "통합문서 검사" }).click();
+  await pane.getByText("오류 6 · 경고 1 · 정보 0").waitFor({ timeout: 20000 });
+  await expect(pane.locator(`[data-target^="${SHEET}!"]`).count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90000);
+
+test("채우기: the seed's table pasted into the inserted sheet, previewed, then written", async () => {
+  const errors: string[] = [];
+  const page = await openPreview(errors);
+  const pane = page.getByRole("complementary", { name: "작업 창" });
+  await page.getByRole("tab", { name: "템플릿" }).click();
+  await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
+  await pane.getByRole("checkbox", { name: "템플릿의 금액을 기본값으로 넣기" }).uncheck();
+  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
+  await pane.getByText("을 삽입했습니다", { exact: false }).waitFor({ timeout: 10000 });
+
+  // The seed's 06 table as 한글 copies it (tabs), with its printed 계 of 527,900 for parts adding up to 509,400.
+  const pasted = ["재원별\t합계\t연차별 소요재원\t\t\t\t비고", "\t\t2020년\t2021년\t2022년\t2023년\t", "계\t527,900\t127,800\t114,600\t133,500\t133,500\t", "구비\t509,400\t127,800\t114,600\t133,500\t133,500\t"].join("\n");
+  await pane.getByRole("textbox", { name: "재원별 표" }).fill(pasted);
+  await pane.getByRole("button", { name: "미리 보기" }).click();
+  const preview = pane.getByTestId("fill-preview");
+  await preview.getByText("쓸 셀 4개").waitFor({ timeout: 10000 });
+  await preview.getByText(/527,900/).first().waitFor();
+  await preview.scrollIntoViewIfNeeded();
+  await pane.screenshot({ path: path.join(ARTIFACTS, "preview-template-fill.png") });
+
+  await preview.getByRole("button", { name: "시트에 쓰기" }).click();
+  await pane.getByText(`'${SHEET}' 시트의 셀 4개를 채웠습니다`, { exact: false }).waitFor({ timeout: 10000 });
+  const grid = page.locator(`table[data-sheet="${SHEET}"]`);
+  for (const figure of ["127,800", "114,600", "133,500"]) await expect(grid.getByText(figure, { exact: true }).count()).resolves.toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90000);
+
+test("in English, at 320 px: the whole tab fits the pane, with a refused address and a fill preview shown", async () => {
+  const errors: string[] = [];
+  // Below 720 px the preview puts the pane above the sheet at the window's width: the narrowest Excel pane.
+  const page = await openPreview(errors, { width: 320, query: "?lang=en" });
+  const pane = page.getByRole("complementary", { name: "Task pane" });
+  await page.getByRole("tab", { name: "Templates" }).click();
+  await pane.getByText("Bundled catalog 1.0.0 · templates: 15").waitFor({ timeout: 10000 });
+  await pane.getByRole("textbox", { name: "Catalog address (https)" }).fill("http://budget.example/catalog.json");
+  await pane.getByRole("button", { name: "Load" }).click();
+  await pane.getByText("only https:// URLs are accepted").waitFor();
+  await pane.getByRole("textbox", { name: "Funding table" }).fill("재원별\t2020년\t2021년\n구비\t=1+1\t24,00");
+  await pane.getByRole("button", { name: "Preview" }).click();
+  // The active sheet is the sample's first, which has no funding table: the preview says so.
+  await pane.getByTestId("fill-preview").getByText("No funding table to fill could be chosen.").waitFor({ timeout: 10000 });
+  await expect(overflowing(page)).resolves.toEqual([]);
+  await pane.screenshot({ path: path.join(ARTIFACTS, "preview-template-en-320.png") });
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90000);
