@@ -121,7 +121,7 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
 
   const readWorkbook = async (): Promise<void> => {
     const wb = await action.run(
-      "check",
+      "scenarioRead",
       async (): Promise<Workbook> => {
         const { grid } = await port.readWorkbook();
         return { programs: findFundingPrograms(grid), planYear: guessPlanYear(grid) };
@@ -149,7 +149,7 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
     // The port's error is caught here only to be shown under this button with this tab's own title; the shared
     // action still marks the pane busy and keeps to one call at a time.
     const outcome = await action.run(
-      "report",
+      "scenarioWrite",
       async (): Promise<{ ok: true; written: PlanWritten } | { ok: false; error: unknown }> => {
         try {
           return { ok: true, written: await port.writePlan(layout.plan, { mode: "replace-sheet", activate: true }) };

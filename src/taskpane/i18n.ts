@@ -251,6 +251,8 @@ export const UI = {
   "fail.clear": { ko: "표시를 지우지 못했습니다", en: "Could not clear the marks" },
   "fail.report": { ko: "결과 시트를 작성하지 못했습니다", en: "Could not write the report sheet" },
   "fail.chart": { ko: "차트를 삽입하지 못했습니다", en: "Could not insert the chart" },
+  "fail.scenarioRead": { ko: "통합문서의 사업 예산을 읽지 못했습니다", en: "Could not read the programs' budgets from the workbook" },
+  "fail.scenarioWrite": { ko: "시나리오 시트를 작성하지 못했습니다", en: "Could not write the 시나리오 (scenario) sheet" },
 
   "shortfall.runFirst": {
     ko: "먼저 검증 탭에서 통합문서 검사를 실행하세요. 부족재원(미확보액)은 검사 결과에서 모읍니다.",

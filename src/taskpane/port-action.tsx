@@ -6,7 +6,7 @@ import type { Lang } from "../core/findings";
 import { t } from "./i18n";
 import { errorText } from "./format";
 
-export type ActionKind = "check" | "select" | "mark" | "clear" | "report" | "chart";
+export type ActionKind = "check" | "select" | "mark" | "clear" | "report" | "chart" | "scenarioRead" | "scenarioWrite";
 
 export interface Status {
   intent: "error" | "success";
