@@ -16,9 +16,11 @@ export function readFillValue(text: string, origin: Origin): { value: FundingVal
     case "non-budget":
       return { value: fv({ kind: "text", text: text.trim(), malformed: false }) };
     case "malformed":
+      // A warning, not an error: the figure is copied in as the text it is (never guessed), so the sheet shows what
+      // the source said and the checker points at that cell; the officer sees it in the preview before writing.
       return {
         value: fv({ kind: "text", text: text.trim(), malformed: true }),
-        problem: { code: "malformed-number", severity: "error", origin, message: FILL_MSG.malformed(where(origin), text.trim(), p.reason) },
+        problem: { code: "malformed-number", severity: "warning", origin, message: FILL_MSG.malformed(where(origin), text.trim(), p.reason) },
       };
     case "text":
       return {
