@@ -22,8 +22,10 @@ export interface ReadResult {
 export interface ReportMeta {
   /** yyyy-mm-dd */
   date: string;
-  /** Template id@version recorded in the workbook, when there is one (templates issue). */
+  /** Template id@version recorded in the workbook, when there is one (templates issue): for every row. */
   templateVersion?: string;
+  /** Per sheet (as findings name it): the id@version its template was inserted from; wins over templateVersion. */
+  templateVersions?: Record<string, string>;
 }
 
 /**

@@ -24,7 +24,7 @@ export async function writeReport(excel: ExcelApi, result: CheckResult, meta: Re
     f.unit ?? "",
     f.message[lang],
     meta.date,
-    meta.templateVersion ?? "",
+    meta.templateVersions?.[f.sheet] ?? meta.templateVersion ?? "",
   ]);
   const width = t.headers.length;
   const last = columnName(width - 1);

@@ -52,19 +52,22 @@ export async function recordInsertion(port: WorkbookPort, record: TemplateRecord
 export const recordLabel = (r: Pick<TemplateRecord, "id" | "version">): string => `${r.id}@${r.version}`;
 
 /**
- * The report's template version: "id@version" of the templates recorded for the sheets the check covered (a
- * template sheet always holds its funding table, so it is among the result's tables), distinct, in insertion
- * order; undefined when no checked sheet came from a template. The report has one such column for all its rows
- * (ReportMeta.templateVersion), so a workbook made from several templates lists them all.
+ * Per checked sheet, the id@version of the templates recorded for it (distinct, in insertion order; several when
+ * templates were inserted into one sheet at different cells). Keys are the sheet names as the check gives them.
  */
-export function templateVersionFor(records: TemplateRecord[], result: CheckResult): string | undefined {
-  const checked = new Set([...result.tables.map((t) => t.sheet), ...result.findings.map((f) => f.sheet)].map((s) => s.toLowerCase()));
-  const labels = [...new Set(records.filter((r) => checked.has(r.sheet.toLowerCase())).map(recordLabel))];
-  return labels.length === 0 ? undefined : labels.join(", ");
+export function templateVersionsBySheet(records: TemplateRecord[], result: CheckResult): Record<string, string> {
+  const out: Record<string, string> = {};
+  const sheets = new Set([...result.tables.map((t) => t.sheet), ...result.findings.map((f) => f.sheet)]);
+  for (const sheet of sheets) {
+    // Excel's sheet names are case-insensitive.
+    const labels = [...new Set(records.filter((r) => r.sheet.toLowerCase() === sheet.toLowerCase()).map(recordLabel))];
+    if (labels.length > 0) out[sheet] = labels.join(", ");
+  }
+  return out;
 }
 
-/** The meta of the 검증결과 sheet: the date, and the template versions read from the workbook's record. */
+/** The meta of the 검증결과 sheet: the date, and each checked sheet's template version read from the workbook. */
 export async function reportMeta(port: WorkbookPort, result: CheckResult, date: string): Promise<ReportMeta> {
-  const version = templateVersionFor(parseRecords(await port.getSetting(TEMPLATES_SETTING)), result);
-  return version === undefined ? { date } : { date, templateVersion: version };
+  const versions = templateVersionsBySheet(parseRecords(await port.getSetting(TEMPLATES_SETTING)), result);
+  return Object.keys(versions).length === 0 ? { date } : { date, templateVersions: versions };
 }

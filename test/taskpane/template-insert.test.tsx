@@ -8,7 +8,7 @@ import { createFakeExcel } from "../../src/preview/fake-excel/excel";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";
 import { runCheck } from "../../src/taskpane/run-check";
 import { insertTemplate, yearProblem } from "../../src/taskpane/template-insert";
-import { appendRecord, parseRecords, templateVersionFor, type TemplateRecord } from "../../src/taskpane/template-record";
+import { appendRecord, parseRecords, templateVersionsBySheet, type TemplateRecord } from "../../src/taskpane/template-record";
 
 jest.setTimeout(120_000);
 
@@ -78,9 +78,15 @@ test("the record keeps what it cannot read, and the report names the templates o
 
   const records = [rec("a", "1.0.0", "2021 가"), rec("b", "1.1.0", "2021 나"), rec("a", "1.0.0", "2021 가 (2)"), rec("c", "3.0.0", "지운 시트")];
   const result = (sheets: string[]) => ({ tables: sheets.map((sheet) => ({ sheet, range: "A1:B2", kind: "funding" as const })), findings: [] });
-  expect(templateVersionFor(records, result(["2021 가", "2021 가 (2)", "2021 나", "06 교류"]))).toBe("a@1.0.0, b@1.1.0");
-  expect(templateVersionFor(records, result(["2021 나"]))).toBe("b@1.1.0");
-  // Excel's sheet names ignore case; a sheet no template made gives no version.
-  expect(templateVersionFor([rec("d", "1.0.0", "Plan")], result(["PLAN"]))).toBe("d@1.0.0");
-  expect(templateVersionFor(records, result(["06 교류"]))).toBeUndefined();
+  // Each sheet gets its own template's version; a sheet no template made gets none.
+  expect(templateVersionsBySheet(records, result(["2021 가", "2021 가 (2)", "2021 나", "06 교류"]))).toEqual({
+    "2021 가": "a@1.0.0",
+    "2021 가 (2)": "a@1.0.0",
+    "2021 나": "b@1.1.0",
+  });
+  // Two templates inserted into one sheet (at different cells) are both named.
+  expect(templateVersionsBySheet([...records, rec("e", "1.0.0", "2021 나")], result(["2021 나"]))).toEqual({ "2021 나": "b@1.1.0, e@1.0.0" });
+  // Excel's sheet names ignore case: the key is the name the check gives.
+  expect(templateVersionsBySheet([rec("d", "1.0.0", "Plan")], result(["PLAN"]))).toEqual({ PLAN: "d@1.0.0" });
+  expect(templateVersionsBySheet(records, result(["06 교류"]))).toEqual({});
 });

@@ -177,6 +177,19 @@ describe.each<Lang>(["ko", "en"])("템플릿 tab in %s", (lang) => {
     const r = await openTemplates(lang);
     await pickTemplate(r, lang, EXCHANGE);
     await insert(r, lang, "new");
+    // The officer mistypes one amount of the inserted sheet (the active one after inserting): "24,00".
+    const inserted = r.model.sheet(r.model.activeSheet);
+    let typed = "";
+    for (let row = 0; row < 200 && typed === ""; row++) {
+      for (let col = 0; col < 30 && typed === ""; col++) {
+        const c = inserted?.cell(row, col);
+        if (c !== undefined && typeof c.value === "number" && c.formula === undefined) {
+          inserted?.setCell(row, col, { ...c, value: "24,00" });
+          typed = `${String.fromCharCode(65 + col)}${row + 1}`;
+        }
+      }
+    }
+    expect(typed).not.toBe("");
     await r.user.click(screen.getByRole("tab", { name: lang === "ko" ? "검증" : "Check" }));
     await checkWorkbook(r, lang);
     await r.user.click(screen.getByRole("button", { name: lang === "ko" ? "결과 시트 작성" : "Write report sheet" }));
@@ -184,7 +197,9 @@ describe.each<Lang>(["ko", "en"])("템플릿 tab in %s", (lang) => {
     await screen.findByText(lang === "ko" ? "검증결과 시트를 작성했습니다." : "Wrote the 검증결과 (results) sheet.");
     const report = r.model.sheet("검증결과");
     expect(report?.cell(0, 10)?.value).toBe(lang === "ko" ? "템플릿 버전" : "Template version");
-    // The sample's seven findings, each row with the workbook's template.
-    for (let row = 1; row <= 7; row++) expect(report?.cell(row, 10)?.value).toBe("domestic-international-exchange@1.0.0");
+    // The sample's seven findings come from sheets no template made; the mistyped cell's row names the template.
+    const rows = [...Array(8).keys()].map((i) => [report?.cell(i + 1, 1)?.value, report?.cell(i + 1, 2)?.value, report?.cell(i + 1, 10)?.value ?? ""]);
+    expect(rows.filter((x) => x[2] !== "")).toEqual([[inserted?.name, typed, "domestic-international-exchange@1.0.0"]]);
+    expect(rows.filter((x) => x[2] === "")).toHaveLength(7);
   });
 });
