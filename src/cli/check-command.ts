@@ -8,7 +8,7 @@ import { readWorkbookGrid, XlsxReadError } from "./read-xlsx";
 import { formatJson, formatText, type FileReport } from "./format";
 import { CLI_TEXT } from "./cli-messages";
 
-import type { Io } from "./io";
+import { requestedLang, type Io } from "./io";
 
 /** `argv` starts with "check"; resolves to the exit code (0 clean, 1 errors found, 2 an input could not be read). */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
@@ -24,7 +24,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
       },
     });
   } catch (e) {
-    io.err(`${CLI_TEXT.ko.badOption((e as Error).message)}\n${CLI_TEXT.ko.usage}\n`);
+    const lang = requestedLang(argv);
+    io.err(`${CLI_TEXT[lang].badOption((e as Error).message)}\n${CLI_TEXT[lang].usage}\n`);
     return 2;
   }
   const { values, positionals } = parsed;

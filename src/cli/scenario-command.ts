@@ -22,7 +22,7 @@ import {
 import { runScenario, type ScenarioRun } from "../core/scenario/scenario-run";
 import { SCENARIO_MSG, type Text } from "../core/scenario/scenario-messages";
 import { readWorkbookGrid, XlsxReadError } from "./read-xlsx";
-import type { Io } from "./io";
+import { requestedLang, type Io } from "./io";
 import { SCENARIO_CLI_TEXT, type ScenarioCliText } from "./scenario-messages";
 
 /** Each form field and the option that fills it. */
@@ -76,7 +76,8 @@ export async function scenarioCommand(argv: string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (e) {
-    io.err(`${SCENARIO_CLI_TEXT.ko.badOption((e as Error).message)}\n${SCENARIO_CLI_TEXT.ko.usage}\n`);
+    const lang = requestedLang(argv);
+    io.err(`${SCENARIO_CLI_TEXT[lang].badOption((e as Error).message)}\n${SCENARIO_CLI_TEXT[lang].usage}\n`);
     return 2;
   }
   const values: Values = parsed.values;

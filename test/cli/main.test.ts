@@ -87,3 +87,16 @@ test("a missing path and bad options exit 2 with a message", async () => {
   expect((await run()).err).toContain("사용법: yesan check");
   expect((await run("--help")).code).toBe(0);
 });
+
+test("a badly written option is explained in the language asked for, even though parsing failed", async () => {
+  const en = await run("check", "--format", "--lang", "en");
+  const ko = await run("check", "--bogus");
+  expect(en.code).toBe(2);
+  expect(ko.code).toBe(2);
+  expect(en.err).toMatch(/^Invalid option: /);
+  expect(en.err).toContain("Usage: yesan check");
+  expect(ko.err).toMatch(/^잘못된 옵션입니다: /);
+  const scenario = await run("scenario", "giftcert", "--issuance", "-300억", "--lang=en");
+  expect(scenario.code).toBe(2);
+  expect(scenario.err).not.toMatch(/[가-힣]{2,}입니다/);
+});
