@@ -1,12 +1,9 @@
 // The add-in's share of `npm run bench`: bundle size, first render in headless Chromium, and a whole department's
 // workbook checked through the Office.js adapter over the in-memory Excel (the preview's code path).
-import { createServer } from "node:http";
-import { readFileSync, readdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium } from "playwright-core";
+import { launchChromium, serveDist } from "../test/support/preview-browser";
 import { generatePrograms, workbookGrid } from "./generate";
 import { FakeWorkbookModel } from "../src/preview/fake-excel/model";
 import { createFakeExcel } from "../src/preview/fake-excel/excel";
@@ -35,22 +32,9 @@ export function pageBundleBytes(page: string): { files: string[]; raw: number; g
 }
 
 export async function firstRenderMs(runs = 5): Promise<number> {
-  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript" };
-  const server = createServer((req, res) => {
-    const file = path.join(DIST, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname));
-    readFile(file)
-      .then((b) => {
-        res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
-        res.end(b);
-      })
-      .catch(() => {
-        res.writeHead(404);
-        res.end();
-      });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/preview.html`;
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const served = await serveDist(DIST);
+  const url = `${served.base}/preview.html`;
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
@@ -63,7 +47,7 @@ export async function firstRenderMs(runs = 5): Promise<number> {
     }
   } finally {
     await browser.close();
-    server.close();
+    await served.close();
   }
   return median(times);
 }
@@ -77,8 +61,4 @@ export async function adapterCheck(programs: number): Promise<{ tables: number; 
   const result = checkWorkbook(grid);
   const ms = performance.now() - t0;
   return { tables: result.tables.length, ms, syncs, errors: result.findings.filter((f) => f.severity === "error").length };
-}
-
-export function distHasAddin(): boolean {
-  return readdirSync(DIST).some((f) => f === "preview.html");
 }

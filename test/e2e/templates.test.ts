@@ -1,51 +1,28 @@
 // End to end: the 템플릿 tab in the built preview (dist/, built by `npm test` before jest, or
 // `npx webpack --config-name addin --mode production`) in Debian's Chromium, driven by playwright-core. The real
 // pane runs the real adapter over the in-memory sample workbook. Screenshots go to test-artifacts/ to be looked at.
-import { createServer, type Server } from "node:http";
-import { readFile, mkdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, serveDist, type Served } from "../support/preview-browser";
 
 const ROOT = path.join(__dirname, "../..");
-const DIST = path.join(ROOT, "dist");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".xml": "application/xml" };
 
-let server: Server;
+let served: Served;
 let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(path.join(DIST, "preview.html"))) throw new Error("dist/preview.html is missing: run `npm test` (it builds the add-in first)");
-  if (!existsSync("/usr/bin/chromium")) throw new Error("Chromium is needed: apt-get install chromium (.ci/run does it)");
   await mkdir(ARTIFACTS, { recursive: true });
-  // A static server for dist/ on loopback (the preview needs no https: it runs outside Office).
-  server = createServer((req, res) => {
-    const url = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    const file = path.join(DIST, path.normalize(url).replace(/^(\.\.[/\\])+/, ""));
-    readFile(file)
-      .then((body) => {
-        res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-        res.end(body);
-      })
-      .catch(() => {
-        res.writeHead(404);
-        res.end();
-      });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  served = await serveDist(path.join(ROOT, "dist"));
+  base = served.base;
+  browser = await launchChromium();
 }, 60000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+  await served?.close();
 });
 
 async function openPreview(errors: string[], options: { width?: number; query?: string } = {}): Promise<Page> {
