@@ -27,7 +27,7 @@ import { t, unitLabel, type UiKey } from "./i18n";
 import type { PortAction } from "./port-action";
 import { FieldGrid, Section, SelectField, TextField } from "./scenario-fields";
 import { BudgetBox, PvResult, SplitTable, SweepTable } from "./scenario-results";
-import { useKeptState } from "./scenario-state";
+import { useTabState } from "./tab-state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, minWidth: 0 },
@@ -82,14 +82,14 @@ function defaultYear(p: FundingProgram | undefined, planYear: number | undefined
 
 export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
   const styles = useStyles();
-  const [unit, setUnit] = useKeptState<Unit>(port, "unit", "억원");
-  const [gift, setGift] = useKeptState<GiftCertForm>(port, "giftcert", SEED_GIFTCERT_FORM);
-  const [sweep, setSweep] = useKeptState<SweepForm>(port, "sweep", DEFAULT_SWEEP_FORM);
-  const [pv, setPv] = useKeptState<PvForm>(port, "pv", DEFAULT_PV_FORM);
-  const [workbook, setWorkbook] = useKeptState<Workbook | undefined>(port, "workbook", undefined);
-  const [programId, setProgramId] = useKeptState(port, "program", "");
-  const [year, setYear] = useKeptState<number | undefined>(port, "year", undefined);
-  const [pvSource, setPvSource] = useKeptState<LineKey | "manual">(port, "pvSource", "manual");
+  const [unit, setUnit] = useTabState<Unit>(port, "scenario.unit", "억원");
+  const [gift, setGift] = useTabState<GiftCertForm>(port, "scenario.giftcert", SEED_GIFTCERT_FORM);
+  const [sweep, setSweep] = useTabState<SweepForm>(port, "scenario.sweep", DEFAULT_SWEEP_FORM);
+  const [pv, setPv] = useTabState<PvForm>(port, "scenario.pv", DEFAULT_PV_FORM);
+  const [workbook, setWorkbook] = useTabState<Workbook | undefined>(port, "scenario.workbook", undefined);
+  const [programId, setProgramId] = useTabState(port, "scenario.program", "");
+  const [year, setYear] = useTabState<number | undefined>(port, "scenario.year", undefined);
+  const [pvSource, setPvSource] = useTabState<LineKey | "manual">(port, "scenario.pvSource", "manual");
   const [problem, setProblem] = useState<{ title?: string; text: string } | undefined>(undefined);
 
   const program = workbook?.programs.find((p) => p.id === programId);

@@ -14,7 +14,7 @@ import { useTabAction, type TabWork } from "./template-action";
 import { CatalogSection } from "./template-catalog";
 import { insertTemplate, rebasedYears, yearProblem, type InsertWhere } from "./template-insert";
 import { CATALOG_URL_SETTING, recordLabel } from "./template-record";
-import { hasTabState, useTabState } from "./template-state";
+import { hasTabState, useTabState } from "./tab-state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -47,12 +47,12 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
   const id = useId();
   const busy = tab.busy !== undefined || action.busy !== undefined;
 
-  const [load, setLoad] = useTabState<CatalogLoad>(port, "catalog", BUNDLED_LOAD);
-  const [url, setUrl] = useTabState(port, "catalogUrl", "");
-  const [selected, setSelected] = useTabState<string | undefined>(port, "selected", BUNDLED_LOAD.templates[0]?.id);
+  const [load, setLoad] = useTabState<CatalogLoad>(port, "templates.catalog", BUNDLED_LOAD);
+  const [url, setUrl] = useTabState(port, "templates.catalogUrl", "");
+  const [selected, setSelected] = useTabState<string | undefined>(port, "templates.selected", BUNDLED_LOAD.templates[0]?.id);
   // The year typed for a template; another template starts at its own fiscal year.
-  const [yearFor, setYearFor] = useTabState<{ id: string; text: string } | undefined>(port, "year", undefined);
-  const [withAmounts, setWithAmounts] = useTabState(port, "withAmounts", true);
+  const [yearFor, setYearFor] = useTabState<{ id: string; text: string } | undefined>(port, "templates.year", undefined);
+  const [withAmounts, setWithAmounts] = useTabState(port, "templates.withAmounts", true);
 
   const template = useMemo(() => load.templates.find((x) => x.id === selected) ?? load.templates[0], [load, selected]);
   const year = template === undefined ? "" : yearFor?.id === template.id ? yearFor.text : String(template.fiscalYear);
@@ -68,8 +68,8 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
   );
 
   // On the first opening in this pane: the address saved in the workbook, and its catalog.
-  const firstOpen = !hasTabState(port, "catalogLoaded");
-  const [, setLoaded] = useTabState(port, "catalogLoaded", false);
+  const firstOpen = !hasTabState(port, "templates.catalogLoaded");
+  const [, setLoaded] = useTabState(port, "templates.catalogLoaded", false);
   useEffect(() => {
     if (!firstOpen) return;
     setLoaded(true);

@@ -26,7 +26,7 @@ import type { WorkbookPort } from "../excel/port";
 import { decodeBytes, prepareFill, resolveFormat, sheetsWithFunding, targetRange, writeFill, type FillSource, type PreparedFill, type TextFormat } from "./fill-run";
 import { severityLabel, t, unitLabel } from "./i18n";
 import { TabRefusal, type TabAction, type TabWork } from "./template-action";
-import { useTabState } from "./template-state";
+import { useTabState } from "./tab-state";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },

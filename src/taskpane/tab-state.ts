@@ -1,6 +1,7 @@
-// The 템플릿 tab's state outlives the tab: the pane renders only the selected tab, so without this an officer who
-// looks at the 검증 tab and comes back would lose the pasted table, the chosen template and the loaded catalog
-// (and the catalog would be fetched again). Kept per workbook port (one per pane session), in memory only.
+// A tab's entries outlive the tab: the pane renders only the selected tab, so without this an officer who looks at
+// the 검증 tab and comes back would lose what they typed (the pasted table, the chosen template, the scenario's
+// inputs) and the loaded catalog. Kept per workbook port (one per pane session; a fresh pane starts fresh), in
+// memory only. Keys are prefixed by their tab ("templates.", "fill.", "scenario.").
 import { useCallback, useState, type Dispatch, type SetStateAction } from "react";
 
 const kept = new WeakMap<object, Map<string, unknown>>();
