@@ -1,17 +1,9 @@
 // Every user-facing sentence of the engine, Korean first, English second, in one table.
 import type { Lang } from "./findings";
 import { formatAmount } from "./numbers";
-import type { Unit } from "./units";
+import { UNIT_EN, type Unit } from "./units";
 
 export type Text = Record<Lang, string>;
-
-const UNIT_EN: Record<Unit, string> = {
-  원: "won",
-  천원: "thousand won",
-  백만원: "million won",
-  억원: "hundred million won",
-  조원: "trillion won",
-};
 
 const n = (v: number): string => formatAmount(v);
 const ko = (v: number, u?: Unit): string => (u === undefined ? n(v) : `${n(v)}${u}`);

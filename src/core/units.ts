@@ -12,3 +12,12 @@ export const WON_PER_UNIT: Readonly<Record<Unit, bigint>> = {
   억원: 100_000_000n,
   조원: 1_000_000_000_000n,
 };
+
+/** How English messages name each unit (Korean messages use the unit itself). */
+export const UNIT_EN: Readonly<Record<Unit, string>> = {
+  원: "won",
+  천원: "thousand won",
+  백만원: "million won",
+  억원: "hundred million won",
+  조원: "trillion won",
+};

@@ -3,16 +3,8 @@ import { SOURCE_NAMES, type SourceKey } from "../labels";
 import type { MalformedReason } from "../numbers";
 import { formatAmount } from "../numbers";
 import type { Text } from "../sheet-plan";
-import type { Unit } from "../units";
+import { UNIT_EN, type Unit } from "../units";
 import type { Origin } from "./types";
-
-const UNIT_EN: Record<Unit, string> = {
-  원: "won",
-  천원: "thousand won",
-  백만원: "million won",
-  억원: "hundred million won",
-  조원: "trillion won",
-};
 
 const REASON: Record<MalformedReason, Text> = {
   grouping: { ko: "자릿수 구분 쉼표가 세 자리마다 있지 않습니다", en: "the thousands separators are not every three digits" },

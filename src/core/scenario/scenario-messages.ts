@@ -2,7 +2,7 @@
 // the field in the pane and after the option on the command line), and the labels of the 시나리오 sheet.
 import type { Lang } from "../findings";
 import { formatRate, type InputProblem, type Ppm } from "./exact";
-import type { Unit } from "../units";
+import { UNIT_EN, UNITS, type Unit } from "../units";
 
 export type Text = Record<Lang, string>;
 
@@ -140,13 +140,7 @@ export interface SheetWords {
   validation: { rateTitle: string; rate: string; amountTitle: string; amount: string; yearTitle: string; year: string };
 }
 
-export const UNIT_WORD: Record<Unit, Text> = {
-  원: { ko: "원", en: "won" },
-  천원: { ko: "천원", en: "thousand won" },
-  백만원: { ko: "백만원", en: "million won" },
-  억원: { ko: "억원", en: "100 million won" },
-  조원: { ko: "조원", en: "trillion won" },
-};
+export const UNIT_WORD: Record<Unit, Text> = Object.fromEntries(UNITS.map((u) => [u, { ko: u, en: UNIT_EN[u] }])) as Record<Unit, Text>;
 
 export const SHEET_WORDS: Record<Lang, SheetWords> = {
   ko: {

@@ -2,15 +2,7 @@
 // checker reads them: 재원별, 합계, 계, 비고 …); what speaks to the user (input messages, name comments) is Korean
 // first, English second.
 import type { Text } from "../sheet-plan";
-import type { Unit } from "../units";
-
-const UNIT_EN: Record<Unit, string> = {
-  원: "won",
-  천원: "thousand won",
-  백만원: "million won",
-  억원: "hundred million won",
-  조원: "trillion won",
-};
+import { UNIT_EN, type Unit } from "../units";
 
 export const LAYOUT_TEXT = {
   // Table labels (Korean documents; the checker classifies these).
