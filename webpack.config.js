@@ -66,7 +66,7 @@ async function addinConfig(env = {}, argv = {}) {
 
   const HtmlWebpackPlugin = require("html-webpack-plugin");
   const CopyWebpackPlugin = require("copy-webpack-plugin");
-  const { normalizePublicUrl, rewriteManifestUrls } = require("./scripts/manifest-url");
+  const { normalizePublicUrl, rewriteManifestUrls, rewriteCatalogDomain } = require("./scripts/manifest-url");
 
   const serving = env.WEBPACK_SERVE === true;
   // `webpack serve` means development unless --mode says otherwise; a plain build means production.
@@ -74,6 +74,13 @@ async function addinConfig(env = {}, argv = {}) {
   const production = mode === "production";
   // Checked now, so a bad YESAN_PUBLIC_URL stops the build before anything is written.
   const publicUrl = production && process.env.YESAN_PUBLIC_URL ? normalizePublicUrl(process.env.YESAN_PUBLIC_URL) : undefined;
+  // The office's template catalog: its origin goes into the manifest's AppDomains (checked now, like the URL above).
+  const catalogUrl = process.env.YESAN_CATALOG_URL;
+  if (catalogUrl) rewriteCatalogDomain("", catalogUrl);
+  const manifest = (xml) => {
+    const served = publicUrl === undefined ? xml : rewriteManifestUrls(xml, publicUrl);
+    return catalogUrl ? rewriteCatalogDomain(served, catalogUrl) : served;
+  };
   const officeJs = production ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
 
   const page = (name, template, parameters) =>
@@ -138,7 +145,7 @@ async function addinConfig(env = {}, argv = {}) {
             from: "manifest.xml",
             to: "manifest.xml",
             // The development manifest keeps localhost; a production build for a server gets that server's URLs.
-            transform: (content) => (publicUrl === undefined ? content : rewriteManifestUrls(content.toString("utf8"), publicUrl)),
+            transform: (content) => (publicUrl === undefined && !catalogUrl ? content : manifest(content.toString("utf8"))),
           },
         ],
       }),

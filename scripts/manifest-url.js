@@ -36,4 +36,25 @@ function rewriteManifestUrls(xml, publicUrl) {
   return xml.replace(/https:\/\/localhost:3000(?=[/"'<]|$)/g, base);
 }
 
-module.exports = { DEV_ORIGIN, normalizePublicUrl, rewriteManifestUrls };
+/** The AppDomain placeholder of the office's template catalog in the source manifest. */
+const CATALOG_PLACEHOLDER = "https://templates.yesan.example";
+
+/**
+ * The manifest with the catalog placeholder replaced by the origin of the office's catalog address (the pane fetches
+ * the catalog from there; the server must also allow the add-in's origin by CORS). https only, like the pane.
+ * @param {string} xml the manifest's text
+ * @param {string} catalogUrl e.g. "https://intra.example.go.kr/yesan/catalog.json"
+ * @returns {string}
+ */
+function rewriteCatalogDomain(xml, catalogUrl) {
+  let url;
+  try {
+    url = new URL(catalogUrl);
+  } catch {
+    throw new Error(`YESAN_CATALOG_URL is not a URL: "${catalogUrl}"`);
+  }
+  if (url.protocol !== "https:") throw new Error(`YESAN_CATALOG_URL must be https (Yesan loads catalogs only over https): "${catalogUrl}"`);
+  return xml.split(CATALOG_PLACEHOLDER).join(url.origin);
+}
+
+module.exports = { DEV_ORIGIN, CATALOG_PLACEHOLDER, normalizePublicUrl, rewriteManifestUrls, rewriteCatalogDomain };

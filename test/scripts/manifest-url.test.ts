@@ -1,5 +1,5 @@
 // The production manifest's URL rewrite (webpack.config.js applies it when YESAN_PUBLIC_URL is set).
-import { normalizePublicUrl, rewriteManifestUrls } from "../../scripts/manifest-url";
+import { normalizePublicUrl, rewriteCatalogDomain, rewriteManifestUrls } from "../../scripts/manifest-url";
 
 const SAMPLE = [
   '<IconUrl DefaultValue="https://localhost:3000/assets/icon-32.png"/>',
@@ -44,5 +44,17 @@ describe("normalizePublicUrl", () => {
     expect(() => normalizePublicUrl("http://addins.example.go.kr")).toThrow(/https/);
     expect(() => normalizePublicUrl("addins.example.go.kr")).toThrow(/not a URL/);
     expect(() => normalizePublicUrl("https://addins.example.go.kr/?v=1")).toThrow(/query/);
+  });
+});
+
+describe("rewriteCatalogDomain", () => {
+  test("the catalog placeholder becomes the origin of the office's catalog address; nothing else changes", () => {
+    const out = rewriteCatalogDomain(SAMPLE, "https://intra.example.go.kr:8443/yesan/catalog.json?v=2");
+    expect(out).toBe(SAMPLE.replace("<AppDomain>https://templates.yesan.example</AppDomain>", "<AppDomain>https://intra.example.go.kr:8443</AppDomain>"));
+  });
+
+  test("refuses an address the pane would not load", () => {
+    expect(() => rewriteCatalogDomain(SAMPLE, "http://intra.example.go.kr/catalog.json")).toThrow(/https/);
+    expect(() => rewriteCatalogDomain(SAMPLE, "catalog.json")).toThrow(/not a URL/);
   });
 });
