@@ -117,13 +117,25 @@ function selectionBox(address: string): { r0: number; c0: number; r1: number; c1
   return { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c), active: a };
 }
 
+/**
+ * A number as the common formats Yesan and budget sheets use show it: percentages ("0%", "0.00%"), plain integers
+ * ("0", for years), and otherwise thousands separators. Not Excel's whole format language: the preview's grid is for
+ * reading the workbook, and the cell's value is what the engine checks.
+ */
+function formatNumber(v: number, format: string | undefined): string {
+  const percent = format === undefined ? null : /^0(?:\.(0+))?%$/.exec(format);
+  if (percent !== null) return `${(v * 100).toFixed(percent[1]?.length ?? 0)}%`;
+  if (format === "0") return Math.round(v).toString();
+  return formatAmount(v);
+}
+
 function display(cell: FakeCell): { text: string; numeric: boolean; formula: boolean } {
   const v = cell.value;
   if (v === null || v === "") {
     // A formula Excel never calculated: show the formula rather than a blank that reads as 0.
     return cell.formula !== undefined ? { text: `=${cell.formula}`, numeric: false, formula: true } : { text: "", numeric: false, formula: false };
   }
-  if (typeof v === "number") return { text: formatAmount(v), numeric: true, formula: false };
+  if (typeof v === "number") return { text: formatNumber(v, cell.numberFormat), numeric: true, formula: false };
   if (typeof v === "boolean") return { text: v ? "TRUE" : "FALSE", numeric: false, formula: false };
   return { text: v, numeric: false, formula: false };
 }

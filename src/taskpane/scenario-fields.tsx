@@ -15,6 +15,8 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))",
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
+    // A neighbour's hint or message makes the row taller: the field keeps its own height instead of stretching.
+    alignItems: "start",
     minWidth: 0,
   },
   field: { minWidth: 0 },
