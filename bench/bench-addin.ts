@@ -62,3 +62,30 @@ export async function adapterCheck(programs: number): Promise<{ tables: number; 
   const ms = performance.now() - t0;
   return { tables: result.tables.length, ms, syncs, errors: result.findings.filter((f) => f.severity === "error").length };
 }
+
+/**
+ * The whole department's workbook opened in the preview page in headless Chromium ("파일 열기"), then checked from
+ * the pane: the adapter over the in-memory Excel, in the browser, as a user of the preview sees it. The pane's own
+ * figures (read + check time, sync count) are read off its summary.
+ */
+export async function previewCheck(file: string): Promise<{ ms: number; wallMs: number; syncs: number; tables: number }> {
+  const served = await serveDist(DIST);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ locale: "ko-KR", viewport: { width: 1400, height: 900 } });
+    await page.goto(`${served.base}/preview.html`);
+    await page.getByRole("button", { name: "통합문서 검사" }).waitFor({ timeout: 60000 });
+    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.getByText(path.basename(file), { exact: true }).waitFor({ timeout: 300000 });
+    const t0 = performance.now();
+    await page.getByRole("button", { name: "통합문서 검사" }).click();
+    const summary = page.getByTestId("check-summary");
+    await summary.waitFor({ timeout: 300000 });
+    const wallMs = performance.now() - t0;
+    const attr = async (name: string): Promise<number> => Number(await summary.getAttribute(name));
+    return { ms: await attr("data-ms"), wallMs, syncs: await attr("data-syncs"), tables: await attr("data-tables") };
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+}

@@ -11,6 +11,8 @@ export interface CheckRun {
   sheets: number;
   /** Wall time of reading and checking, in milliseconds. */
   ms: number;
+  /** context.sync() calls the read took (bounded, whatever the workbook's size). */
+  syncs: number;
 }
 
 /** `done` of `total` sheets checked; `total` is undefined while the workbook is still being read. */
@@ -21,7 +23,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export async function runCheck(port: WorkbookPort, scope: CheckScope, onProgress: (p: Progress) => void): Promise<CheckRun> {
   const start = performance.now();
   onProgress({ done: 0, total: undefined });
-  const { grid } = await port.readWorkbook(scope === "selection" ? { selectionOnly: true } : {});
+  const { grid, syncs } = await port.readWorkbook(scope === "selection" ? { selectionOnly: true } : {});
   // One plan year for the whole workbook, as the command line uses: a sheet whose headline names no year
   // still gets the year the other sheets name.
   const planYear = guessPlanYear(grid);
@@ -35,7 +37,7 @@ export async function runCheck(port: WorkbookPort, scope: CheckScope, onProgress
     onProgress({ done: i + 1, total });
     await nextTask();
   }
-  return { result, scope, sheets: total, ms: performance.now() - start };
+  return { result, scope, sheets: total, ms: performance.now() - start, syncs };
 }
 
 export function countBySeverity(result: CheckResult): { errors: number; warnings: number; infos: number } {
