@@ -102,7 +102,7 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
   };
 
   const statusFor = (...works: TabWork[]) =>
-    tab.status !== undefined && works.includes(tab.status.work) ? <StatusMessage status={tab.status} lang={lang} onDismiss={tab.dismiss} /> : null;
+    tab.status !== undefined && works.includes(tab.status.kind) ? <StatusMessage status={tab.status} lang={lang} onDismiss={tab.dismiss} /> : null;
 
   const span = template === undefined || yearError !== undefined ? undefined : rebasedYears(template, Number(year));
 

@@ -31,9 +31,15 @@ export function localDate(now: Date = new Date()): string {
   return `${now.getFullYear()}-${mm}-${dd}`;
 }
 
+function isText(x: unknown): x is Record<Lang, string> {
+  return typeof x === "object" && x !== null && typeof (x as Record<string, unknown>).ko === "string" && typeof (x as Record<string, unknown>).en === "string";
+}
+
 /** What to tell the user about a failed port call: the adapter's bilingual text, else the error's own message. */
 export function errorText(e: unknown, lang: Lang): string {
   if (e instanceof ExcelPortError) return e.text[lang];
+  // A refusal of the pane's own (TabRefusal) carries its text in both languages.
+  if (e instanceof Error && "text" in e && isText(e.text)) return e.text[lang];
   if (e instanceof Error) return e.message === "" ? e.name : e.message;
   return String(e);
 }
