@@ -43,7 +43,8 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const reports: FileReport[] = [];
   for (const input of inputs) reports.push(...(await checkInput(input, lang)));
   io.out(values.format === "json" ? formatJson(reports, lang) : formatText(reports, lang));
-  for (const r of reports) if ("error" in r) io.err(`${r.file}: ${r.error}\n`);
+  // Each error already names its file (or folder).
+  for (const r of reports) if ("error" in r) io.err(`${r.error}\n`);
   if (reports.some((r) => "error" in r)) return 2;
   return reports.some((r) => "result" in r && r.result.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
@@ -80,6 +81,6 @@ async function checkFile(file: string): Promise<FileReport> {
   } catch (e) {
     if (e instanceof XlsxReadError) return { file, error: e.message };
     // An engine failure on one file must not hide the others' results; it is reported, never swallowed.
-    return { file, error: `검사 중 오류 / internal error while checking: ${(e as Error).stack ?? String(e)}` };
+    return { file, error: `${file}: 검사 중 오류 / internal error while checking: ${(e as Error).stack ?? String(e)}` };
   }
 }
