@@ -14,7 +14,7 @@ import { rewriteManifestUrls } from "../scripts/manifest-url";
 
 const ROOT = path.resolve(__dirname, "..");
 const MANIFEST = path.join(ROOT, "manifest.xml");
-const XSD_DIR = path.resolve(__dirname, "../../shared/office-xsd");
+import { XSD_DIR } from "./support/paths";
 const DEV_ORIGIN = "https://localhost:3000";
 const xml = fs.readFileSync(MANIFEST, "utf8");
 /** Comments removed, so a URL or an element named in a comment is not mistaken for the real thing. */

@@ -13,7 +13,7 @@ import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
 import { recalculate } from "../support/libreoffice";
 import { startHttpsServer, trustingFetch, type TestServer } from "../support/https-server";
 
-const SEEDS = path.join(__dirname, "../../../shared/seeds");
+import { SEEDS } from "../support/paths";
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";

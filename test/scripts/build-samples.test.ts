@@ -6,7 +6,7 @@ import { parsePrintedNumber, parseSeedPlan, tableCellValue } from "../../src/cli
 import { buildSampleWorkbooks } from "../../scripts/build-samples";
 
 const ROOT = path.resolve(__dirname, "../..");
-const SEEDS = "/work/shared/seeds";
+import { SEEDS } from "../support/paths";
 const PLAN_FILE = "2021-경제환경국-지역경제과.xlsx";
 const CARD_FILE = "2021-지역경제-15-도시형소공인.xlsx";
 

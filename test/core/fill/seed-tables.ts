@@ -5,8 +5,7 @@ import path from "node:path";
 import { isTableBlock, parseRelativeRange, parseSeedPlan, type SeedTableBlock } from "../../../src/cli/sample-layout";
 
 export const ROOT = path.resolve(__dirname, "../../..");
-/** The seed documents, beside the checkout (CI lays shared/ beside its clone too). */
-export const SEEDS = path.resolve(ROOT, "../shared/seeds");
+export { SEEDS } from "../../support/paths";
 
 /** A printed cell as the fill must read it. */
 export type Printed = { kind: "number"; value: number } | { kind: "empty"; dash: boolean } | { kind: "text"; text: string };
