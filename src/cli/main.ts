@@ -4,7 +4,6 @@ import { scenarioCommand } from "./scenario-command";
 import { templateCommand } from "./template-command";
 import { stdio, type Io } from "./io";
 
-export type { Io };
 
 type Command = (argv: string[], io: Io) => Promise<number>;
 
@@ -16,7 +15,8 @@ const COMMANDS: Record<string, Command> = {
 };
 
 export async function main(argv: string[], io: Io = stdio): Promise<number> {
-  const command = argv.find((a) => !a.startsWith("-"));
+  // The first argument that names a command: options and their values ("--lang en") may come before it.
+  const command = argv.find((a) => Object.hasOwn(COMMANDS, a));
   const run = command === undefined ? undefined : COMMANDS[command];
   // Help and unknown commands go through `check`, which prints the usage (0 for --help, 2 otherwise).
   return (run ?? checkCommand)(argv, io);

@@ -36,7 +36,8 @@ export async function readWorkbookGrid(excel: ExcelApi, options: ReadOptions = {
 }
 
 async function readSelection(b: Batch): Promise<WorkbookGrid> {
-  const range = b.context.workbook.getSelectedRange();
+  // getSelectedRange() fails when several areas are selected; the first area is checked (as getSelection does).
+  const range = b.context.workbook.getSelectedRanges().areas.getItemAt(0);
   range.load(["rowIndex", "columnIndex", "rowCount", "columnCount", "values", "formulas"]);
   range.worksheet.load("name");
   const merges = range.getMergedAreasOrNullObject();

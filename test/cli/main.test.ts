@@ -100,3 +100,10 @@ test("a badly written option is explained in the language asked for, even though
   expect(scenario.code).toBe(2);
   expect(scenario.err).not.toMatch(/[가-힣]{2,}입니다/);
 });
+
+test("options may come before the command: `yesan --lang en scenario pv …` runs the scenario", async () => {
+  const r = await run("--lang", "en", "scenario", "pv", "--amounts", "100 200", "--start", "2021");
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("Present value");
+});
