@@ -36,7 +36,6 @@ export interface ScenarioCliText {
   pvTotal: (value: string) => string;
   rounding: string;
   sensitivityTitle: string;
-  option: (name: string, field: string) => string;
 }
 
 const USAGE_KO = `사용법:
@@ -116,7 +115,6 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     pvTotal: (v) => `현재가치 합계: ${v}`,
     rounding: "현재가치는 정확히 계산한 뒤 원 단위에서 반올림했습니다.",
     sensitivityTitle: "할인율별 현재가치 (민감도)",
-    option: (name, field) => `--${name} (${field})`,
   },
   en: {
     usage: USAGE_EN,
@@ -157,6 +155,5 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     pvTotal: (v) => `Present value, total: ${v}`,
     rounding: "Present values are computed exactly and shown rounded to the won.",
     sensitivityTitle: "Present value by rate (sensitivity)",
-    option: (name, field) => `--${name} (${field})`,
   },
 };

@@ -9,6 +9,7 @@ import { BUNDLED_CATALOG } from "../core/templates/bundled";
 import type { Io } from "./io";
 import { TEMPLATE_CLI_TEXT, type TemplateCliText } from "./template-messages";
 import { writePlanXlsx } from "./write-plan-xlsx";
+import { displayWidth } from "./sample-layout";
 
 export interface TemplateCommandDeps {
   fetch: FetchLike;
@@ -149,17 +150,6 @@ function listText(load: CatalogLoad, t: TemplateCliText): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
   const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat(widths[i] - displayWidth(cell)))).join("  "));
   return `${t.listHeading(load.templates.length, load.source, load.catalogVersion, load.url)}\n${lines.join("\n")}\n`;
-}
-
-/** Columns a terminal gives the text: Hangul, CJK and full-width forms take two. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide = (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6);
-    w += wide ? 2 : 1;
-  }
-  return w;
 }
 
 /**

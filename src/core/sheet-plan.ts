@@ -2,10 +2,9 @@
 // src/excel writes a plan through Office.js and src/cli writes it with exceljs, so Excel, the preview and the
 // .xlsx files of the command line all get the same cells, formulas, formats, validations and names.
 // Coordinates are 0-based and absolute on the sheet (a plan laid out at an anchor already includes it).
-import type { Lang } from "./findings";
-import { cellAt, rangeA1, type Range, type SheetGrid } from "./grid";
-
-export type Text = Record<Lang, string>;
+import type { Text } from "./messages";
+import type { Range, SheetGrid } from "./grid";
+export type { Text };
 
 export interface PlanCell {
   r: number;
@@ -74,18 +73,6 @@ export function planBounds(plan: SheetPlan): Range | undefined {
   for (const x of plan.cells) add(x.r, x.c, x.r, x.c);
   for (const m of plan.merges) add(m.r0, m.c0, m.r1, m.c1);
   return b;
-}
-
-/** Cells of `sheet` inside `range` that hold something (a value or a formula), as A1: what writing would overwrite. */
-export function occupiedCells(sheet: SheetGrid, range: Range): string[] {
-  const out: string[] = [];
-  for (let r = range.r0; r <= range.r1; r++) {
-    for (let c = range.c0; c <= range.c1; c++) {
-      const cell = cellAt(sheet, r, c);
-      if (cell !== undefined && (cell.f !== undefined || (cell.v !== null && cell.v !== undefined && cell.v !== ""))) out.push(rangeA1({ r0: r, c0: c, r1: r, c1: c }));
-    }
-  }
-  return out;
 }
 
 /**

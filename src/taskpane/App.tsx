@@ -38,7 +38,6 @@ const useStyles = makeStyles({
   // Four tabs fit in 320 px in Korean; English ones wrap to a second line rather than overflow.
   tabs: { flexWrap: "wrap" },
   panel: { minWidth: 0 },
-  later: { color: tokens.colorNeutralForeground2 },
 });
 
 const TABS = ["check", "shortfalls", "templates", "scenarios"] as const;

@@ -61,7 +61,7 @@ const useStyles = makeStyles({
   },
 });
 
-const BADGE_COLOR: Record<Severity, BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
+export const BADGE_COLOR: Record<Severity, BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
 
 export interface CheckTabProps {
   port: WorkbookPort;

@@ -16,10 +16,9 @@ import {
   Textarea,
   makeStyles,
   tokens,
-  type BadgeProps,
 } from "@fluentui/react-components";
 import { where, type FillPreview, type FillProblem } from "../core/fill";
-import type { Lang, Severity } from "../core/findings";
+import type { Lang } from "../core/findings";
 import type { Scalar } from "../core/grid";
 import { formatAmount } from "../core/numbers";
 import type { WorkbookPort } from "../excel/port";
@@ -27,6 +26,7 @@ import { decodeBytes, prepareFill, resolveFormat, sheetsWithFunding, targetRange
 import { severityLabel, t, unitLabel } from "./i18n";
 import { TabRefusal, type TabAction, type TabWork } from "./template-action";
 import { useTabState } from "./tab-state";
+import { BADGE_COLOR } from "./CheckTab";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -58,7 +58,6 @@ const useStyles = makeStyles({
   badge: { flexShrink: 0 },
 });
 
-const BADGE_COLOR: Record<Severity, BadgeProps["color"]> = { error: "danger", warning: "warning", info: "informative" };
 const FORMATS: TextFormat[] = ["auto", "table", "csv", "json"];
 type SourceKind = "text" | "file" | "sheet";
 const isSourceKind = (v: string): v is SourceKind => v === "text" || v === "file" || v === "sheet";

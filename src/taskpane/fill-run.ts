@@ -3,10 +3,8 @@
 // writes it only when the officer confirms (and, for non-empty cells, confirms the overwrite list).
 import { findFundingTarget, parseFundingCsv, parseFundingJson, parseFundingText, planFill, rollForward, type FillPlan, type FillProblem, type FundingParse } from "../core/fill";
 import { rangeA1, type Range, type SheetGrid, type WorkbookGrid } from "../core/grid";
-import type { Lang } from "../core/findings";
-import type { Text } from "../core/sheet-plan";
 import type { PlanWritten, WorkbookPort } from "../excel/port";
-import { t } from "./i18n";
+import { both, t } from "./i18n";
 import { TabRefusal } from "./template-action";
 
 /** How text (pasted or from a file) is read. */
@@ -17,7 +15,6 @@ export type FillSource =
   /** Last year's sheet: its funding table, rolled forward one year. */
   | { kind: "sheet"; sheet: string };
 
-const both = (f: (lang: Lang) => string): Text => ({ ko: f("ko"), en: f("en") });
 
 /**
  * "auto": JSON when the text starts with { (the fill's JSON forms are objects), else a pasted table (tab- or

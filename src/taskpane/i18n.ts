@@ -331,3 +331,8 @@ export const unitLabel = (unit: Unit, lang: Lang): string => t(lang, `unit.${uni
 export function langFromOffice(displayLanguage?: string): Lang {
   return displayLanguage !== undefined && /^en(?:$|[-_])/i.test(displayLanguage.trim()) ? "en" : "ko";
 }
+
+/** A text in both languages from a function of the language: for errors and refusals that travel to other readers. */
+export function both(f: (lang: Lang) => string): Record<Lang, string> {
+  return { ko: f("ko"), en: f("en") };
+}

@@ -2,12 +2,11 @@
 // (src/core/templates/layout.ts) decides every cell; the port writes it in one batch and refuses occupied cells
 // with nothing changed; the insertion is then recorded in the workbook for the 검증결과 sheet.
 import { rangeA1 } from "../core/grid";
-import type { Lang } from "../core/findings";
 import { layoutTemplate, MAX_YEAR, MIN_YEAR, type Template } from "../core/templates";
 import type { Text } from "../core/sheet-plan";
 import type { WorkbookPort } from "../excel/port";
 import { errorText } from "./format";
-import { t } from "./i18n";
+import { both, t } from "./i18n";
 import { TabRefusal } from "./template-action";
 import { recordInsertion, type TemplateRecord } from "./template-record";
 
@@ -28,7 +27,6 @@ export interface Inserted {
   record: TemplateRecord;
 }
 
-const both = (f: (lang: Lang) => string): Text => ({ ko: f("ko"), en: f("en") });
 
 /** The template's funding years re-based to `year`: the fiscal year moves to `year`, the others with it. */
 export function rebasedYears(template: Template, year: number): { first: number; last: number } {

@@ -25,7 +25,6 @@ export function ofRate(won: bigint, rate: Ppm): bigint {
 }
 
 export const minOf = (a: bigint, b: bigint): bigint => (a < b ? a : b);
-export const maxOf = (a: bigint, b: bigint): bigint => (a > b ? a : b);
 
 /** The share `part` is of `whole`, as ppm rounded half up; 0 for a zero whole. */
 export function shareOf(part: bigint, whole: bigint): Ppm {

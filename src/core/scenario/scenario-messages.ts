@@ -1,10 +1,10 @@
 // Every sentence of the scenario engine, Korean first, English second: why an input was refused (shown next to
 // the field in the pane and after the option on the command line), and the labels of the 시나리오 sheet.
+import type { Text } from "../messages";
 import type { Lang } from "../findings";
 import { formatRate, type InputProblem, type Ppm } from "./exact";
 import { UNIT_EN, UNITS, type Unit } from "../units";
-
-export type Text = Record<Lang, string>;
+export type { Text };
 
 /** What a field takes; the "not a number" message gives an example of it. */
 export type FieldKind = "amount" | "rate" | "rate-or-amount" | "year" | "rate-list" | "amount-list";

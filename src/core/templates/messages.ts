@@ -1,9 +1,8 @@
 // Every user-facing sentence about templates and catalogs, Korean first, English second, in one table.
 // Schema problems name the field path themselves (see validate.ts); these sentences say what is wrong with it.
-import type { Lang } from "../findings";
+import type { Text } from "../messages";
 import { UNITS } from "../units";
-
-export type Text = Record<Lang, string>;
+export type { Text };
 
 const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(", ");
 
