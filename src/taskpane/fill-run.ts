@@ -79,21 +79,6 @@ export interface PreparedFill {
   plan: FillPlan;
 }
 
-/**
- * The funding table the fill goes into: the one the selection touches, else the selected sheet's only one. With
- * `fixed` (a re-plan before writing), the table found at the preview, whatever is selected now.
- */
-function chooseTarget(grid: WorkbookGrid, sheetName: string, at: Range): { sheet?: SheetGrid; at?: Range } {
-  const sheet = sheetNamed(grid, sheetName);
-  if (sheet === undefined) return {};
-  const touched = findFundingTarget(sheet, at);
-  if (touched.target !== undefined) return { sheet, at: touched.target.table.range };
-  // Several tables touched: the officer must say which; none touched: the sheet's only one, if it has one.
-  if (touched.problems.some((p) => p.code === "ambiguous-table")) return { sheet, at };
-  const only = findFundingTarget(sheet);
-  return { sheet, at: only.target?.table.range ?? at };
-}
-
 /** Reads the workbook and the selection, the source, and plans the fill. */
 export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?: FillTarget): Promise<PreparedFill> {
   const { grid } = await port.readWorkbook();
@@ -103,8 +88,9 @@ export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?
     const sel = await port.getSelection();
     where = { sheet: sel.sheet, at: sel.range };
   }
-  const chosen = chooseTarget(grid, where.sheet, where.at);
-  if (chosen.sheet === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: where.sheet })));
+  // The table the selection touches, else the sheet's only one (findFundingTarget, inside planFill).
+  const sheet = sheetNamed(grid, where.sheet);
+  if (sheet === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: where.sheet })));
   let parsed: FundingParse;
   if (source.kind === "sheet") {
     const last = sheetNamed(grid, source.sheet);
@@ -113,8 +99,8 @@ export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?
   } else {
     parsed = parseText(source.text, resolveFormat(source.text, source.format));
   }
-  const plan = planFill(chosen.sheet, chosen.at, parsed.input);
-  const target = plan.table === undefined ? undefined : { sheet: chosen.sheet.name, at: plan.table };
+  const plan = planFill(sheet, where.at, parsed.input);
+  const target = plan.table === undefined ? undefined : { sheet: sheet.name, at: plan.table };
   return { target, problems: [...parsed.problems, ...plan.problems], plan };
 }
 

@@ -47,13 +47,14 @@ function leafLabel(label: string): string {
 }
 
 /**
- * The funding table of `sheet` that intersects `at` (a selection, or the range of a table found before);
- * without `at`, the sheet's only funding table.
+ * The funding table of `sheet` that intersects `at` (a selection, or the range of a table found before); when `at`
+ * touches none, or without `at`, the sheet's only funding table (an officer's cursor is often beside the table).
  */
 export function findFundingTarget(sheet: SheetGrid, at?: Range): { target?: FundingTarget; problems: FillProblem[] } {
   const view = makeSheetView(sheet);
   const funding = findTables(view).tables.filter((t) => t.kind === "funding");
-  const candidates = at === undefined ? funding : funding.filter((t) => intersects(t.range, at));
+  const touched = at === undefined ? [] : funding.filter((t) => intersects(t.range, at));
+  const candidates = touched.length > 0 ? touched : funding;
   if (candidates.length === 0) {
     return { problems: [{ code: "no-funding-table", severity: "error", message: FILL_MSG.noFundingTable(sheet.name) }] };
   }

@@ -112,6 +112,14 @@ describe("a 2022 table with SUM totals", () => {
     expect(fill.problems.filter((p) => p.code === "source-not-in-input").map((p) => p.cell)).toEqual(["A8", "A9"]);
   });
 
+  test("a selection beside the sheet's only table (touching no table) fills that table", () => {
+    const t = target();
+    const input = parseFundingText("재원별\t2022년\n국비\t7").input;
+    const beside = planFill(t.grid, { r0: 40, c0: 10, r1: 42, c1: 12 }, input);
+    expect(beside.plan.cells.map((c) => [a1(c.r, c.c), c.value])).toEqual([["D7", 7]]);
+    expect(beside.plan.cells).toEqual(planFill(t.grid, undefined, input).plan.cells);
+  });
+
   test("formula-looking text is written as text, never as a formula", () => {
     const t = target([[5, 5, 5, 5], [null, null, null, null], [1, 1, 1, 1]]);
     const input = parseFundingJson(
