@@ -159,7 +159,7 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
       },
       (o) => (o.ok ? t(lang, "scenario.written", { sheet: o.written.sheet, range: o.written.range }) : undefined),
     );
-    if (outcome !== undefined && !outcome.ok) setProblem({ title: t(lang, "scenario.writeFailed"), text: errorText(outcome.error, lang) });
+    if (outcome !== undefined && !outcome.ok) setProblem({ title: t(lang, "fail.scenarioWrite"), text: errorText(outcome.error, lang) });
   };
 
   const ge = run.errors.giftcert;

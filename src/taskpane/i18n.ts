@@ -205,7 +205,6 @@ export const UI = {
     en: "Creates or refreshes the 시나리오 sheet. Its results are formulas over its input cells, so you can keep changing them in Excel.",
   },
   "scenario.written": { ko: "{sheet} 시트에 썼습니다 ({range}).", en: "Wrote the {sheet} sheet ({range})." },
-  "scenario.writeFailed": { ko: "시나리오 시트를 쓰지 못했습니다", en: "Could not write the scenario sheet" },
   "scenario.blocked": { ko: "잘못된 입력이 있어 아무것도 쓰지 않았습니다: {fields}", en: "Nothing was written; fix these first: {fields}" },
 
   "check.workbook": { ko: "통합문서 검사", en: "Check workbook" },
@@ -252,7 +251,8 @@ export const UI = {
   "fail.report": { ko: "결과 시트를 작성하지 못했습니다", en: "Could not write the report sheet" },
   "fail.chart": { ko: "차트를 삽입하지 못했습니다", en: "Could not insert the chart" },
   "fail.scenarioRead": { ko: "통합문서의 사업 예산을 읽지 못했습니다", en: "Could not read the programs' budgets from the workbook" },
-  "fail.scenarioWrite": { ko: "시나리오 시트를 작성하지 못했습니다", en: "Could not write the 시나리오 (scenario) sheet" },
+  // Shown by the 시나리오 tab itself, under its button (the write is caught there, see ScenarioTab.write).
+  "fail.scenarioWrite": { ko: "시나리오 시트를 쓰지 못했습니다", en: "Could not write the scenario sheet" },
 
   "shortfall.runFirst": {
     ko: "먼저 검증 탭에서 통합문서 검사를 실행하세요. 부족재원(미확보액)은 검사 결과에서 모읍니다.",
