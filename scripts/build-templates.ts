@@ -501,7 +501,8 @@ function breakdownFromRemarks(f: Template["funding"], where: string, notes: stri
   const add = (source: SourceKey, text: string): void => {
     for (const m of text.matchAll(/([^\s:•][^:•]*?)\s*:\s*(\d[\d,]*)(?:천원)?(?:\s*\(([^)]*)\))?/g)) {
       const label = m[1].trim();
-      const v = Number(m[2].replace(/,/g, ""));
+      // Read by the engine's number rules: a malformed figure ("24,00") stops the build instead of becoming 2400.
+      const v = amountOf(m[2], `${where} 비고 "${label}"`) ?? 0;
       const item = byLabel.get(label) ?? { label, splits: {} };
       (item.splits as Partial<Record<SourceKey, number>>)[source] = v;
       if (m[3] !== undefined) item.remark = m[3].trim();
