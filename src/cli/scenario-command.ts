@@ -5,9 +5,10 @@ import { parseArgs } from "node:util";
 import { guessPlanYear } from "../core/check-workbook";
 import type { Lang } from "../core/findings";
 import { classifyLabel } from "../core/labels";
-import { UNITS, type Unit } from "../core/units";
-import { formatRate, formatWon, jsonWon, wonToNumber } from "../core/scenario/exact";
-import { findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
+import type { Unit } from "../core/units";
+import { formatRate, formatWon, jsonWon, parseYear, wonToNumber } from "../core/scenario/exact";
+import { unitFromWord } from "../core/numbers";
+import { defaultYear, findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
 import { discountFactor, fractionText, presentValueWon } from "../core/scenario/present-value";
 import {
   DEFAULT_PV_FORM,
@@ -153,8 +154,7 @@ function fieldErrors<F extends string>(errors: Partial<Record<F, Text>>, options
 
 function readUnit(v: string | boolean | undefined, fallback: Unit, t: ScenarioCliText): Unit {
   if (typeof v !== "string") return fallback;
-  const u = v.trim() === "억" ? "억원" : v.trim();
-  const found = UNITS.find((x) => x === u);
+  const found = unitFromWord(v);
   if (found === undefined) throw new InputError(t.unknownUnit(v));
   return found;
 }
@@ -171,11 +171,12 @@ async function readProgram(v: Values, kind: "giftcert" | "pv", t: ScenarioCliTex
   const program = found[0];
   let year: number;
   if (typeof v.year === "string") {
-    year = Number(v.year.replace(/년$/, ""));
+    const parsed = parseYear(v.year);
+    year = parsed.ok ? parsed.value : NaN;
     if (!program.years.includes(year)) throw new InputError(t.noYear(program.id, v.year, program.years));
   } else {
-    const planYear = guessPlanYear(grid);
-    year = planYear !== undefined && program.years.includes(planYear) ? planYear : program.years[program.years.length - 1];
+    // A program has at least one year (findFundingPrograms keeps only tables with years).
+    year = defaultYear(program, guessPlanYear(grid)) ?? program.years[0];
   }
   let line: LineKey = "total";
   if (kind === "pv" && typeof v.line === "string") {

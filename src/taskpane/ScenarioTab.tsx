@@ -7,7 +7,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Slider, Text, make
 import { guessPlanYear } from "../core/check-workbook";
 import type { Lang } from "../core/findings";
 import { parseRate } from "../core/scenario/exact";
-import { findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
+import { defaultYear, findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
 import {
   DEFAULT_PV_FORM,
   DEFAULT_SWEEP_FORM,
@@ -75,11 +75,6 @@ interface Workbook {
 }
 
 /** The budget year first offered: the workbook's plan year when the program has it, else its last year. */
-function defaultYear(p: FundingProgram | undefined, planYear: number | undefined): number | undefined {
-  if (p === undefined) return undefined;
-  return planYear !== undefined && p.years.includes(planYear) ? planYear : p.years[p.years.length - 1];
-}
-
 export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
   const styles = useStyles();
   const [unit, setUnit] = useTabState<Unit>(port, "scenario.unit", "억원");

@@ -110,3 +110,9 @@ export function matchPrograms(programs: readonly FundingProgram[], query: string
   if (exact.length > 0) return exact;
   return programs.filter((p) => p.sheet.replace(/\s+/g, "").includes(q) || (p.title ?? "").replace(/\s+/g, "").includes(q));
 }
+
+/** The year a scenario looks at by default: the workbook's plan year when the program has it, else its last year. */
+export function defaultYear(p: FundingProgram | undefined, planYear: number | undefined): number | undefined {
+  if (p === undefined) return undefined;
+  return planYear !== undefined && p.years.includes(planYear) ? planYear : p.years[p.years.length - 1];
+}
