@@ -1,13 +1,9 @@
-// Reads .xlsx files with exceljs into the engine's grid (src/core/grid.ts).
-// The command line checks workbooks of up to ~100k rows, so the conversion walks exceljs's
-// cells once and allocates nothing per cell beyond the grid's own Cell object.
+// Reads .xlsx files with exceljs into the engine's grid (src/core/grid.ts), for the command line (Node).
 
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import type { WorkbookGrid } from "../core/grid";
-import { worksheetToGrid } from "./worksheet-grid";
-
-export { worksheetToGrid };
+import { fileKind, loadWorkbookGrid, ModelHandOverError } from "./worksheet-grid";
 
 export class XlsxReadError extends Error {
   constructor(
@@ -21,18 +17,7 @@ export class XlsxReadError extends Error {
 }
 
 const NOT_XLSX = "xlsx 파일로 읽을 수 없습니다 / not a readable .xlsx file";
-// Password-protected .xlsx files and legacy .xls files are OLE compound documents, not zips;
-// saying so spares the user a hunt for a "broken" file that Excel opens fine.
 const OLE_FILE = "암호가 걸린 파일이거나 예전 .xls 형식입니다 / password-protected or legacy .xls file";
-
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
-}
 
 /** Reads a workbook from a path or from its bytes; `fileLabel` names it in errors. */
 export async function readWorkbookGrid(input: string | Buffer, fileLabel?: string): Promise<WorkbookGrid> {
@@ -48,18 +33,17 @@ export async function readWorkbookGrid(input: string | Buffer, fileLabel?: strin
   } else {
     bytes = input;
   }
-  if (startsWith(bytes, OLE_MAGIC)) throw new XlsxReadError(label, OLE_FILE);
-  // exceljs's zip reader reports a text file as a bare "End of data" error; check first.
-  if (!startsWith(bytes, ZIP_MAGIC)) throw new XlsxReadError(label, NOT_XLSX);
-
-  const workbook = new ExcelJS.Workbook();
+  const kind = fileKind(bytes);
+  if (kind !== "zip") throw new XlsxReadError(label, kind === "ole" ? OLE_FILE : NOT_XLSX);
+  let sheets;
   try {
     // exceljs types its input with its own Buffer interface; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    sheets = await loadWorkbookGrid(new ExcelJS.Workbook(), bytes as unknown as ExcelJS.Buffer);
   } catch (cause) {
+    if (cause instanceof ModelHandOverError) throw cause;
     throw new XlsxReadError(label, NOT_XLSX, { cause });
   }
   // A zip without a workbook part (a .docx, a zip of photos) loads as a workbook with no sheets.
-  if (workbook.worksheets.length === 0) throw new XlsxReadError(label, NOT_XLSX);
-  return { sheets: workbook.worksheets.map(worksheetToGrid) };
+  if (sheets.length === 0) throw new XlsxReadError(label, NOT_XLSX);
+  return { sheets };
 }

@@ -11,7 +11,7 @@ export function sofficePath(): string {
   return p;
 }
 
-/** Recalculates `file` in LibreOffice and returns the path of the recalculated copy. */
+/** Recalculates `file` (.xlsx, or any sheet LibreOffice opens) in LibreOffice; returns the path of its .xlsx copy. */
 export function recalculate(file: string): string {
   const profile = mkdtempSync(path.join(tmpdir(), "lo-profile-"));
   // Recalculate on load, always: otherwise LibreOffice keeps whatever cached values a file has.
@@ -26,5 +26,5 @@ export function recalculate(file: string): string {
   );
   const out = mkdtempSync(path.join(tmpdir(), "lo-out-"));
   execFileSync(sofficePath(), [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "xlsx", "--outdir", out, file], { stdio: "pipe", timeout: 120000 });
-  return path.join(out, path.basename(file));
+  return path.join(out, path.basename(file).replace(/\.[^.]+$/, ".xlsx"));
 }

@@ -1,0 +1,132 @@
+// readWorkbookGrid converts exceljs's parsed model itself, skipping exceljs's Worksheet/Cell objects (see
+// src/cli/worksheet-grid.ts). Here exceljs's documented Cell API is the oracle: on files from three writers
+// (exceljs, LibreOffice, the sample builder) every cell must read the same both ways, shared formulas, merged
+// areas, dates, hyperlinks and rich text included.
+import ExcelJS from "exceljs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { readWorkbookGrid } from "../../src/cli/read-xlsx";
+import { a1, type Cell } from "../../src/core/grid";
+import { generatePrograms, writeProgramsWorkbook } from "../../bench/generate";
+import { recalculate } from "../support/libreoffice";
+
+type Sheet = { name: string; cells: Record<string, Cell>; merges: string[] };
+
+/** What exceljs's Cell API shows for a value, as the engine's scalar. */
+function shown(value: ExcelJS.CellValue): Cell["v"] {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== "object") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("error" in value) return value.error;
+  if ("text" in value) return value.text;
+  throw new Error(`unexpected value ${JSON.stringify(value)}`);
+}
+
+async function viaCellApi(bytes: Buffer): Promise<Sheet[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return wb.worksheets.map((ws) => {
+    const cells: Record<string, Cell> = {};
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        let out: Cell;
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          const r = cell.result as ExcelJS.CellValue;
+          out = { v: r === undefined || r === null ? undefined : shown(r), f: cell.formula };
+        } else {
+          const v = shown(cell.value);
+          if (v === null || v === "") return;
+          out = { v };
+        }
+        if (cell.numFmt && cell.numFmt !== "General") out.z = cell.numFmt;
+        cells[cell.address] = out;
+      }),
+    );
+    return { name: ws.name, cells, merges: [...ws.model.merges].sort() };
+  });
+}
+
+async function viaGrid(bytes: Buffer): Promise<Sheet[]> {
+  const grid = await readWorkbookGrid(bytes, "oracle.xlsx");
+  return grid.sheets.map((s) => {
+    const cells: Record<string, Cell> = {};
+    s.cells.forEach((row, r) => row?.forEach((cell, c) => cell !== undefined && (cells[a1(r, c)] = cell)));
+    const merges = s.merges.map((m) => (m.r0 === m.r1 && m.c0 === m.c1 ? a1(m.r0, m.c0) : `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`));
+    return { name: s.name, cells, merges: merges.sort() };
+  });
+}
+
+async function expectSameBothWays(bytes: Buffer): Promise<number> {
+  const expected = await viaCellApi(bytes);
+  expect(await viaGrid(bytes)).toEqual(expected);
+  return expected.reduce((n, s) => n + Object.keys(s.cells).length, 0);
+}
+
+/** Every kind of cell exceljs distinguishes, and the shared-formula forms Excel writes. */
+async function everyKind(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("종류");
+  ws.getCell("A1").value = "연차별 소요재원";
+  ws.mergeCells("A1:D1");
+  ws.getCell("A2").value = 1234;
+  ws.getCell("A2").numFmt = "#,##0";
+  ws.getCell("B2").value = { richText: [{ text: "국", font: { bold: true } }, { text: "비" }] };
+  ws.getCell("C2").value = new Date(Date.UTC(2021, 2, 31));
+  ws.getCell("C2").numFmt = "yyyy-mm-dd";
+  ws.getCell("D2").value = { text: "금천구", hyperlink: "https://www.geumcheon.go.kr" };
+  ws.getCell("F2").value = { error: "#N/A" };
+  ws.getCell("G2").value = false;
+  for (let r = 3; r <= 8; r++) ws.getCell(`A${r}`).value = r * 100;
+  // Relative, absolute and mixed references, slid down and across.
+  ws.fillFormula("B3:B8", "A3*$A$3+A$3", (row) => row);
+  ws.fillFormula("C3:E3", "SUM($A3:A3)", [1, 2, 3]);
+  ws.getCell("F3").value = { formula: "B3+1", result: 0 };
+  ws.getCell("F4").value = { formula: "SUM(F3:F3)" }; // no cached value
+  ws.mergeCells("A10:C11");
+  wb.addWorksheet("숨김", { state: "hidden" }).getCell("A1").value = "숨은 시트";
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+test("cells of every kind, written by exceljs", async () => {
+  expect(await expectSameBothWays(await everyKind())).toBeGreaterThan(20);
+});
+
+test("the committed sample workbooks", async () => {
+  for (const file of ["2021-경제환경국-지역경제과.xlsx", "2021-지역경제-15-도시형소공인.xlsx"]) {
+    expect(await expectSameBothWays(readFileSync(path.join(__dirname, "../../samples", file)))).toBeGreaterThan(100);
+  }
+});
+
+test("a generated department workbook, and the same saved by LibreOffice", async () => {
+  const opts = { programs: 60, seed: 7, formulas: "cached" as const, programsPerSheet: 20 };
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-oracle-"));
+  const file = path.join(dir, "dept.xlsx");
+  writeFileSync(file, Buffer.from(await writeProgramsWorkbook(generatePrograms(opts), opts).xlsx.writeBuffer()));
+  expect(await expectSameBothWays(readFileSync(file))).toBeGreaterThan(1000);
+  // LibreOffice writes its own way (inline styles, its own shared-formula and merge conventions).
+  expect(await expectSameBothWays(readFileSync(recalculate(file)))).toBeGreaterThan(1000);
+}, 120000);
+
+test("values LibreOffice keeps in the hidden cells of a merged area stay hidden", async () => {
+  // LibreOffice's merge can keep the hidden cells' contents, and writes them to the .xlsx; Excel shows only the
+  // top-left cell, and so does exceljs's Cell API.
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-oracle-"));
+  const fods = path.join(dir, "merged.fods");
+  writeFileSync(
+    fods,
+    `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="병합"><table:table-row>
+<table:table-cell table:number-columns-spanned="3" table:number-rows-spanned="1" office:value-type="string"><text:p>연차별 소요재원</text:p></table:table-cell>
+<table:covered-table-cell office:value-type="string"><text:p>숨은 값</text:p></table:covered-table-cell>
+<table:covered-table-cell office:value-type="float" office:value="42"><text:p>42</text:p></table:covered-table-cell>
+</table:table-row></table:table></office:spreadsheet></office:body></office:document>`,
+  );
+  const xlsx = readFileSync(recalculate(fods));
+  expect(await expectSameBothWays(xlsx)).toBe(1);
+  const [sheet] = (await readWorkbookGrid(xlsx, "merged.xlsx")).sheets;
+  expect(sheet.cells[0]).toEqual([{ v: "연차별 소요재원" }, undefined, undefined]);
+}, 120000);
