@@ -43,8 +43,7 @@ export async function checkCommand(argv: string[], io: Io): Promise<number> {
   const reports: FileReport[] = [];
   for (const input of inputs) reports.push(...(await checkInput(input, lang)));
   io.out(values.format === "json" ? formatJson(reports, lang) : formatText(reports, lang));
-  // Each error already names its file (or folder).
-  for (const r of reports) if ("error" in r) io.err(`${r.error}\n`);
+  for (const r of reports) if ("error" in r) io.err(`${r.file}: ${r.error}\n`);
   if (reports.some((r) => "error" in r)) return 2;
   return reports.some((r) => "result" in r && r.result.findings.some((f) => f.severity === "error")) ? 1 : 0;
 }
@@ -55,13 +54,13 @@ async function checkInput(input: string, lang: Lang): Promise<FileReport[]> {
   try {
     stat = await fs.stat(input);
   } catch {
-    return [{ file: input, error: t.notFound(input) }];
+    return [{ file: input, error: t.notFound }];
   }
-  if (!stat.isDirectory()) return [await checkFile(input)];
+  if (!stat.isDirectory()) return [await checkFile(input, lang)];
   const files = await listXlsx(input);
-  if (files.length === 0) return [{ file: input, error: t.noXlsx(input) }];
+  if (files.length === 0) return [{ file: input, error: t.noXlsx }];
   const out: FileReport[] = [];
-  for (const f of files) out.push(await checkFile(f));
+  for (const f of files) out.push(await checkFile(f, lang));
   return out;
 }
 
@@ -74,13 +73,13 @@ async function listXlsx(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function checkFile(file: string): Promise<FileReport> {
+async function checkFile(file: string, lang: Lang): Promise<FileReport> {
   try {
     const grid = await readWorkbookGrid(file, file);
     return { file, result: checkWorkbook(grid) };
   } catch (e) {
-    if (e instanceof XlsxReadError) return { file, error: e.message };
+    if (e instanceof XlsxReadError) return { file, error: e.reason[lang] };
     // An engine failure on one file must not hide the others' results; it is reported, never swallowed.
-    return { file, error: `${file}: 검사 중 오류 / internal error while checking: ${(e as Error).stack ?? String(e)}` };
+    return { file, error: `${CLI_TEXT[lang].internal}: ${(e as Error).stack ?? String(e)}` };
   }
 }

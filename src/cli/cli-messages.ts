@@ -5,8 +5,10 @@ import type { TableKind } from "../core/detect-tables";
 export interface CliText {
   usage: string;
   unreadable: string;
-  notFound: (path: string) => string;
-  noXlsx: (path: string) => string;
+  /** Why a path given on the command line was not checked (the report names the path). */
+  notFound: string;
+  noXlsx: string;
+  internal: string;
   noFindings: (tables: number) => string;
   textLines: string;
   table: string;
@@ -42,8 +44,9 @@ export const CLI_TEXT: Record<Lang, CliText> = {
   ko: {
     usage: USAGE_KO,
     unreadable: "읽을 수 없음",
-    notFound: (p) => `파일이나 폴더가 없습니다: ${p}`,
-    noXlsx: (p) => `폴더에 .xlsx 파일이 없습니다: ${p}`,
+    notFound: "파일이나 폴더가 없습니다.",
+    noXlsx: "폴더에 .xlsx 파일이 없습니다.",
+    internal: "검사 중 내부 오류가 났습니다. 이 메시지를 개발팀에 알려 주세요",
     noFindings: (n) => `문제 없음 (표 ${n}개 검사)`,
     textLines: "본문",
     table: "표",
@@ -57,8 +60,9 @@ export const CLI_TEXT: Record<Lang, CliText> = {
   en: {
     usage: USAGE_EN,
     unreadable: "cannot read",
-    notFound: (p) => `No such file or folder: ${p}`,
-    noXlsx: (p) => `No .xlsx files in folder: ${p}`,
+    notFound: "No such file or folder.",
+    noXlsx: "No .xlsx files in the folder.",
+    internal: "Internal error while checking; please report this message to the developers",
     noFindings: (n) => `No findings (${n} tables checked)`,
     textLines: "Text lines",
     table: "Table",

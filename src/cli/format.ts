@@ -4,6 +4,7 @@ import type { Finding, Lang, Severity } from "../core/findings";
 import { formatAmount } from "../core/numbers";
 import { CLI_TEXT } from "./cli-messages";
 
+/** A checked file, or why a file (or a folder, or a path) could not be: `error` in the output language. */
 export type FileReport = { file: string; result: CheckResult } | { file: string; error: string };
 
 const SEVERITY_MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };

@@ -1,23 +1,11 @@
-// Reads .xlsx files with exceljs into the engine's grid (src/core/grid.ts), for the command line (Node).
-
+// Reads .xlsx files into the engine's grid for the command line (Node's exceljs); the work is in xlsx-grid.ts,
+// shared with the browser preview.
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import type { WorkbookGrid } from "../core/grid";
-import { fileKind, loadWorkbookGrid, ModelHandOverError } from "./worksheet-grid";
+import { READ_REASON, readXlsxGrid, XlsxReadError } from "./xlsx-grid";
 
-export class XlsxReadError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-    options?: { cause?: unknown },
-  ) {
-    super(`${file}: ${reason}`, options);
-    this.name = "XlsxReadError";
-  }
-}
-
-const NOT_XLSX = "xlsx 파일로 읽을 수 없습니다 / not a readable .xlsx file";
-const OLE_FILE = "암호가 걸린 파일이거나 예전 .xls 형식입니다 / password-protected or legacy .xls file";
+export { XlsxReadError };
 
 /** Reads a workbook from a path or from its bytes; `fileLabel` names it in errors. */
 export async function readWorkbookGrid(input: string | Buffer, fileLabel?: string): Promise<WorkbookGrid> {
@@ -28,22 +16,11 @@ export async function readWorkbookGrid(input: string | Buffer, fileLabel?: strin
       bytes = await readFile(input);
     } catch (cause) {
       const code = typeof cause === "object" && cause !== null && "code" in cause ? ` (${String(cause.code)})` : "";
-      throw new XlsxReadError(label, `파일을 열 수 없습니다 / cannot open the file${code}`, { cause });
+      throw new XlsxReadError(label, READ_REASON.cannotOpen(code), { cause });
     }
   } else {
     bytes = input;
   }
-  const kind = fileKind(bytes);
-  if (kind !== "zip") throw new XlsxReadError(label, kind === "ole" ? OLE_FILE : NOT_XLSX);
-  let sheets;
-  try {
-    // exceljs types its input with its own Buffer interface; a Node Buffer is what it reads.
-    sheets = await loadWorkbookGrid(new ExcelJS.Workbook(), bytes as unknown as ExcelJS.Buffer);
-  } catch (cause) {
-    if (cause instanceof ModelHandOverError) throw cause;
-    throw new XlsxReadError(label, NOT_XLSX, { cause });
-  }
-  // A zip without a workbook part (a .docx, a zip of photos) loads as a workbook with no sheets.
-  if (sheets.length === 0) throw new XlsxReadError(label, NOT_XLSX);
-  return { sheets };
+  // exceljs types its input with its own Buffer interface; a Node Buffer is what it reads.
+  return readXlsxGrid(new ExcelJS.Workbook(), bytes, bytes as unknown as ExcelJS.Buffer, label);
 }

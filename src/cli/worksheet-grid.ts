@@ -1,14 +1,6 @@
-// An .xlsx file → the engine's grid, through exceljs's parser. Shared by the command line (Node) and the browser
-// preview, so it imports exceljs for its types only: the two load different builds of it (Node's and the browser
-// bundle) and pass in a Workbook of their own.
-//
-// exceljs's `xlsx.load` parses every part of the file into one plain model, then hands it to `workbook.model = …`,
-// whose setter builds the editable workbook (a Worksheet, Row and Cell object per cell, address caches, styles
-// per cell). Reading needs none of that: on a department's workbook that second step was a quarter of the load
-// time and about 60 MB (BENCHMARKS.md, 2026-11-29 second session). So the model is taken as it is handed over and
-// converted here; what exceljs's Cell API did on top of it (shared formulas, merged-away cells) is done below,
+// One worksheet of exceljs's parsed model → the engine's grid (the loading is in xlsx-grid.ts). What exceljs's
+// Cell API adds on top of that model (shared formulas slid to each cell, merged-away cells hidden) is done here,
 // with exceljs's own formula slide.
-import type ExcelJS from "exceljs";
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
 import { parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../core/grid";
 
@@ -30,19 +22,14 @@ interface CellModel {
   style?: { numFmt?: unknown };
 }
 
-interface SheetModel {
+export interface SheetModel {
   name: string;
   rows: { number: number; cells: CellModel[] }[];
   /** "A1:C2" ranges. */
   mergeCells?: string[];
 }
 
-/** A workbook of either exceljs build: what loading needs of it. */
-export interface LoadableWorkbook {
-  xlsx: { load(data: ExcelJS.Buffer): Promise<unknown> };
-}
-
-/** Thrown when exceljs no longer hands its model over as this file expects (a changed exceljs version). */
+/** Thrown when exceljs's model is not as this file expects (a changed exceljs version): a bug, not a bad file. */
 export class ModelHandOverError extends Error {
   constructor(what: string) {
     super(`exceljs 모델을 읽을 수 없습니다 / exceljs's parsed model is not as expected: ${what}`);
@@ -50,49 +37,8 @@ export class ModelHandOverError extends Error {
   }
 }
 
-const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
-const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/**
- * What the bytes are, before exceljs sees them: its zip reader reports a text file as a bare "End of data", and
- * password-protected .xlsx files and legacy .xls files are OLE compound documents, which Excel opens fine, so
- * saying so spares the user a hunt for a "broken" file.
- */
-export function fileKind(bytes: Uint8Array): "zip" | "ole" | "other" {
-  if (startsWith(bytes, OLE_MAGIC)) return "ole";
-  return startsWith(bytes, ZIP_MAGIC) ? "zip" : "other";
-}
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  if (bytes.length < magic.length) return false;
-  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
-  return true;
-}
-
-/** Parses an .xlsx with exceljs and converts each worksheet, in tab order (chart sheets are not worksheets). */
-export async function loadWorkbookGrid(workbook: LoadableWorkbook, data: ExcelJS.Buffer): Promise<SheetGrid[]> {
-  let model: unknown;
-  // An own property on this one instance takes the model in place of the prototype's setter.
-  Object.defineProperty(workbook, "model", {
-    configurable: true,
-    get: () => model,
-    set: (value: unknown) => {
-      model = value;
-    },
-  });
-  await workbook.xlsx.load(data);
-  const sheets = worksheetModels(model);
-  model = undefined;
-  const grids: SheetGrid[] = [];
-  // Each sheet's model is dropped once converted, so the two never both hold a whole department.
-  for (let i = 0; i < sheets.length; i++) {
-    grids.push(sheetModelToGrid(sheets[i]));
-    sheets[i] = undefined;
-  }
-  return grids;
-}
-
-function worksheetModels(model: unknown): (SheetModel | undefined)[] {
+/** The worksheets of the model exceljs hands to `workbook.model`, checked for the parts read here. */
+export function worksheetModels(model: unknown): SheetModel[] {
   if (typeof model !== "object" || model === null || !("worksheets" in model) || !Array.isArray(model.worksheets)) {
     throw new ModelHandOverError("no worksheets");
   }
@@ -105,8 +51,8 @@ function worksheetModels(model: unknown): (SheetModel | undefined)[] {
   });
 }
 
-function sheetModelToGrid(ws: SheetModel | undefined): SheetGrid {
-  if (ws === undefined) throw new ModelHandOverError("a worksheet read twice");
+/** One worksheet of the parsed model as the engine's grid. */
+export function sheetModelToGrid(ws: SheetModel): SheetGrid {
   const cells: (Cell | undefined)[][] = [];
   const followers: { cell: Cell; address: string; master: string }[] = [];
   const masters = new Map<string, string>();

@@ -21,7 +21,7 @@ import { t } from "../taskpane/i18n";
 import { createFakeExcel } from "./fake-excel/excel";
 import { FakeWorkbookModel } from "./fake-excel/model";
 import { GridView } from "./GridView";
-import { XlsxOpenError, readXlsxBytes } from "./read-xlsx-browser";
+import { XlsxReadError, readXlsxBytes } from "./read-xlsx-browser";
 
 export const SAMPLE_FILE = "2021-경제환경국-지역경제과.xlsx";
 
@@ -86,7 +86,7 @@ export async function fetchSample(): Promise<Uint8Array> {
   const url = new URL(`samples/${encodeURIComponent(SAMPLE_FILE)}`, document.baseURI);
   const res = await fetch(url);
   if (!res.ok) {
-    throw new XlsxOpenError(SAMPLE_FILE, { ko: t("ko", "preview.fetchFailed", { status: res.status }), en: t("en", "preview.fetchFailed", { status: res.status }) });
+    throw new XlsxReadError(SAMPLE_FILE, { ko: t("ko", "preview.fetchFailed", { status: res.status }), en: t("en", "preview.fetchFailed", { status: res.status }) });
   }
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -103,7 +103,7 @@ function fileBytes(file: File): Promise<Uint8Array> {
 }
 
 function failureOf(file: string, e: unknown): OpenFailure {
-  if (e instanceof XlsxOpenError) return { file: e.file, reason: e.reason };
+  if (e instanceof XlsxReadError) return { file: e.file, reason: e.reason };
   const text = e instanceof Error ? e.message : String(e);
   return { file, reason: { ko: text, en: text } };
 }

@@ -74,14 +74,18 @@ test("a folder with one unreadable file: exit 2, the file is named, the others a
   const json = JSON.parse(out) as { files: { file: string; error?: string; findings?: unknown[] }[] };
   expect(json.files.map((f) => path.basename(f.file))).toEqual(["a-plan.xlsx", "b-broken.xlsx"]);
   expect(json.files[0].findings?.length).toBeGreaterThan(0);
-  expect(json.files[1].error).toContain("b-broken.xlsx");
-  expect(err).toContain("b-broken.xlsx");
+  // The file is named once, beside its reason, in the language asked for.
+  expect(json.files[1].error).toBe("xlsx 파일로 읽을 수 없습니다.");
+  expect(err).toBe(`${path.join(dir, "b-broken.xlsx")}: xlsx 파일로 읽을 수 없습니다.\n`);
+  const text = await run("check", dir, "--lang", "en");
+  expect(text.out).toContain(`${path.join(dir, "b-broken.xlsx")}\n  cannot read: It is not a readable .xlsx file.\n`);
 });
 
 test("a missing path and bad options exit 2 with a message", async () => {
   const missing = await run("check", "no-such-file.xlsx");
   expect(missing.code).toBe(2);
-  expect(missing.out).toContain("파일이나 폴더가 없습니다: no-such-file.xlsx");
+  expect(missing.out).toContain("no-such-file.xlsx\n  읽을 수 없음: 파일이나 폴더가 없습니다.\n");
+  expect(missing.err).toBe("no-such-file.xlsx: 파일이나 폴더가 없습니다.\n");
   expect((await run("check", PLAN, "--format", "xml")).code).toBe(2);
   expect((await run("check", PLAN, "--bogus")).err).toContain("잘못된 옵션입니다");
   expect((await run()).err).toContain("사용법: yesan check");

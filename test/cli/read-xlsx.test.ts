@@ -153,14 +153,14 @@ describe("unreadable files", () => {
     const e = await failure(readWorkbookGrid(Buffer.from("재원별,합계\n계,766023\n", "utf8"), "가짜.xlsx"));
     expect(e.file).toBe("가짜.xlsx");
     expect(e.message).toContain("가짜.xlsx");
-    expect(e.message).toContain("xlsx 파일로 읽을 수 없습니다 / not a readable .xlsx file");
+    expect(e.reason).toEqual({ ko: "xlsx 파일로 읽을 수 없습니다.", en: "It is not a readable .xlsx file." });
   });
 
   it("rejects a truncated xlsx", async () => {
     const whole = await sampleWorkbook();
     const e = await failure(readWorkbookGrid(whole.subarray(0, Math.floor(whole.length / 2)), "잘린파일.xlsx"));
     expect(e.message).toContain("잘린파일.xlsx");
-    expect(e.reason).toContain("not a readable .xlsx file");
+    expect(e.reason).toEqual({ ko: "xlsx 파일로 읽을 수 없습니다.", en: "It is not a readable .xlsx file." });
   });
 
   it("rejects an empty buffer", async () => {
@@ -171,14 +171,14 @@ describe("unreadable files", () => {
   it("names password-protected and .xls files", async () => {
     const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     const e = await failure(readWorkbookGrid(ole, "암호.xlsx"));
-    expect(e.reason).toContain("password-protected or legacy .xls");
+    expect(e.reason.en).toContain("password-protected or a legacy .xls");
   });
 
   it("reports a missing file with its path", async () => {
     const missing = path.join(tmpdir(), "yesan-no-such-dir", "없음.xlsx");
     const e = await failure(readWorkbookGrid(missing));
     expect(e.file).toBe(missing);
-    expect(e.reason).toContain("ENOENT");
+    expect(e.reason.ko).toContain("ENOENT");
   });
 });
 

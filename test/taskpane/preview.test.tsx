@@ -5,7 +5,7 @@ import "./setup";
 import { readFile } from "node:fs/promises";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { readXlsxBytes, XlsxOpenError } from "../../src/preview/read-xlsx-browser";
+import { readXlsxBytes, XlsxReadError } from "../../src/preview/read-xlsx-browser";
 import { Preview } from "../../src/preview/Preview";
 import { findingButton, sampleGrid, SAMPLE } from "./harness";
 
@@ -21,11 +21,11 @@ test("the browser reader gives exactly the command line's grid for the sample", 
 test("the browser reader refuses a text file renamed .xlsx and an empty zip, naming the file", async () => {
   const text = new Uint8Array(Buffer.from("이것은 엑셀 파일이 아닙니다\n", "utf8"));
   const e = await readXlsxBytes(text, "가짜.xlsx").catch((x: unknown) => x);
-  expect(e).toBeInstanceOf(XlsxOpenError);
-  expect((e as XlsxOpenError).file).toBe("가짜.xlsx");
-  expect((e as XlsxOpenError).message).toContain("가짜.xlsx");
-  expect((e as XlsxOpenError).reason.ko).toContain("xlsx 파일로 읽을 수 없습니다");
-  expect((e as XlsxOpenError).reason.en).toContain("not a readable .xlsx file");
+  expect(e).toBeInstanceOf(XlsxReadError);
+  expect((e as XlsxReadError).file).toBe("가짜.xlsx");
+  expect((e as XlsxReadError).message).toContain("가짜.xlsx");
+  expect((e as XlsxReadError).reason.ko).toContain("xlsx 파일로 읽을 수 없습니다");
+  expect((e as XlsxReadError).reason.en).toContain("not a readable .xlsx file");
   // A zip signature followed by garbage: exceljs's own failure, reported the same way.
   const broken = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
   await expect(readXlsxBytes(broken, "깨진.xlsx")).rejects.toThrow(/깨진\.xlsx/);
