@@ -6,7 +6,7 @@ import { guessPlanYear } from "../core/check-workbook";
 import type { Lang } from "../core/findings";
 import { classifyLabel } from "../core/labels";
 import type { Unit } from "../core/units";
-import { formatRate, formatWon, jsonWon, parseYear, wonToNumber } from "../core/scenario/exact";
+import { formatRate, formatWon, formatWonRounded, jsonWon, parseYear, shownDecimals, wonToNumber } from "../core/scenario/exact";
 import { unitFromWord } from "../core/numbers";
 import { defaultYear, findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
 import { discountFactor, fractionText, presentValueWon } from "../core/scenario/present-value";
@@ -118,7 +118,11 @@ export async function scenarioCommand(argv: string[], io: Io): Promise<number> {
     io.out(values.format === "json" ? `${JSON.stringify(kind === "giftcert" ? giftJson(run, lang) : pvJson(run, lang), null, 2)}\n` : kind === "giftcert" ? giftText(run, lang) : pvText(run, lang));
     return 0;
   } catch (e) {
-    if (e instanceof InputError || e instanceof XlsxReadError) {
+    if (e instanceof XlsxReadError) {
+      io.err(`${e.file}: ${e.reason[lang]}\n`);
+      return 2;
+    }
+    if (e instanceof InputError) {
       io.err(`${e.message}\n`);
       return 2;
     }
@@ -233,16 +237,18 @@ function pvText(run: ScenarioRun, lang: Lang): string {
   const pv = run.pv;
   if (pv === undefined) return "";
   const m = (won: bigint): string => formatWon(won, run.unit);
+  // Discounted amounts have many decimals in a large unit: shown rounded (the JSON keeps them exact).
+  const shown = (won: bigint): string => formatWonRounded(won, run.unit);
   const { flows, rate, baseYear } = pv.spec;
   const out: string[] = [t.pvTitle(formatRate(rate), baseYear, run.unit)];
   if (pv.source !== undefined) out.push(`${t.pvSource}: ${pv.source[lang]}`);
   out.push(t.pvHeader.join("\t"));
   for (const f of flows) {
-    out.push([String(f.year), m(f.won), fractionText(discountFactor(rate, f.year, baseYear), 6), m(presentValueWon([f], rate, baseYear))].join("\t"));
+    out.push([String(f.year), m(f.won), fractionText(discountFactor(rate, f.year, baseYear), 6), shown(presentValueWon([f], rate, baseYear))].join("\t"));
   }
-  out.push(t.pvTotal(m(pv.won)), "", t.sensitivityTitle);
-  for (const s of pv.sensitivity) out.push(`${formatRate(s.rate)}\t${m(s.won)}`);
-  out.push("", t.rounding);
+  out.push(t.pvTotal(shown(pv.won)), "", t.sensitivityTitle);
+  for (const s of pv.sensitivity) out.push(`${formatRate(s.rate)}\t${shown(s.won)}`);
+  out.push("", t.rounding(run.unit, shownDecimals(run.unit)));
   return `${out.join("\n")}\n`;
 }
 

@@ -1,5 +1,6 @@
 // The words of `yesan scenario`, Korean first, English second.
 import type { Lang } from "../core/findings";
+import { UNIT_EN, type Unit } from "../core/units";
 
 export interface ScenarioCliText {
   usage: string;
@@ -34,7 +35,7 @@ export interface ScenarioCliText {
   pvTitle: (rate: string, base: number, unit: string) => string;
   pvHeader: string[];
   pvTotal: (value: string) => string;
-  rounding: string;
+  rounding: (unit: Unit, decimals: number) => string;
   sensitivityTitle: string;
 }
 
@@ -113,7 +114,7 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     pvTitle: (r, b, u) => `현재가치 (사회적 할인율 ${r}, 기준연도 ${b}, 금액 단위: ${u})`,
     pvHeader: ["연도", "금액", "할인계수", "현재가치"],
     pvTotal: (v) => `현재가치 합계: ${v}`,
-    rounding: "현재가치는 정확히 계산한 뒤 원 단위에서 반올림했습니다.",
+    rounding: (u, d) => `현재가치는 정확히 계산한 뒤 ${d === 0 ? `${u} 단위로` : `${u} 소수점 아래 ${d}자리까지`} 반올림해 보여 줍니다(JSON에는 원 단위까지 그대로).`,
     sensitivityTitle: "할인율별 현재가치 (민감도)",
   },
   en: {
@@ -153,7 +154,7 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     pvTitle: (r, b, u) => `Present value (social discount rate ${r}, base year ${b}, amounts in ${u})`,
     pvHeader: ["Year", "Amount", "Factor", "Present value"],
     pvTotal: (v) => `Present value, total: ${v}`,
-    rounding: "Present values are computed exactly and shown rounded to the won.",
+    rounding: (u, d) => `Present values are computed exactly and shown rounded to ${d === 0 ? `whole ${UNIT_EN[u]}` : `${d} decimals of ${UNIT_EN[u]}`} (the JSON keeps them to the won).`,
     sensitivityTitle: "Present value by rate (sensitivity)",
   },
 };

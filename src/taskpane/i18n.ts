@@ -195,7 +195,8 @@ export const UI = {
   "scenario.pvBaseYearHint": { ko: "비우면 첫 해", en: "Blank: the first year" },
   "scenario.pvSensitivity": { ko: "민감도 할인율", en: "Sensitivity rates" },
   "scenario.pvResult": { ko: "현재가치 {amount} {unit} ({rate}, {year}년 기준)", en: "Present value {amount} {unit} ({rate}, base year {year})" },
-  "scenario.pvRounding": { ko: "정확히 계산한 뒤 원 단위에서 반올림해 보여 줍니다.", en: "Computed exactly, shown rounded to the won." },
+  "scenario.pvRoundingWhole": { ko: "정확히 계산한 뒤 {unit} 단위로 반올림해 보여 줍니다.", en: "Computed exactly, shown rounded to whole {unit}." },
+  "scenario.pvRoundingDecimals": { ko: "정확히 계산한 뒤 {unit} 소수점 아래 {decimals}자리까지 반올림해 보여 줍니다.", en: "Computed exactly, shown rounded to {decimals} decimals of {unit}." },
   "scenario.pvNone": { ko: "연도별 금액을 넣거나 통합문서에서 사업을 고르면 현재가치를 계산합니다.", en: "Type amounts by year, or pick a program from the workbook, to get a present value." },
   "scenario.pvCaption": { ko: "할인율별 현재가치 ({unit})", en: "Present value by rate ({unit})" },
 

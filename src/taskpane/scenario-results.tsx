@@ -1,6 +1,6 @@
 // What the 시나리오 tab shows of a run: the cost per source, the comparison with the program's budget, the sweep
 // table and the present value. Amounts are the engine's exact 원 shown in the chosen unit (formatWon: no rounding
-// beyond what the unit's decimals need).
+// beyond what the unit's decimals need), except present values, rounded for reading (formatWonRounded).
 import {
   Table,
   TableBody,
@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/findings";
-import { formatRate, formatWon, shareOf } from "../core/scenario/exact";
+import { formatRate, formatWon, formatWonRounded, shareOf, shownDecimals } from "../core/scenario/exact";
 import type { BudgetLine, PvOutcome } from "../core/scenario/scenario-run";
 import type { GiftCertResult } from "../core/scenario/giftcert";
 import type { Sweep } from "../core/scenario/sweep";
@@ -135,12 +135,16 @@ export function SweepTable({ sweep, unit, lang }: { sweep: Sweep; unit: Unit; la
 export function PvResult({ pv, unit, lang }: { pv: PvOutcome; unit: Unit; lang: Lang }) {
   const styles = useStyles();
   const u = unitLabel(unit, lang);
+  // A present value has many decimals in a large unit (108.46415107억): shown rounded.
+  const decimals = shownDecimals(unit);
   return (
     <>
       <Text weight="semibold" role="status" data-testid="scenario-pv">
-        {t(lang, "scenario.pvResult", { amount: formatWon(pv.won, unit), unit: u, rate: formatRate(pv.spec.rate), year: pv.spec.baseYear })}
+        {t(lang, "scenario.pvResult", { amount: formatWonRounded(pv.won, unit), unit: u, rate: formatRate(pv.spec.rate), year: pv.spec.baseYear })}
       </Text>
-      <Text className={styles.muted}>{t(lang, "scenario.pvRounding")}</Text>
+      <Text className={styles.muted}>
+        {decimals === 0 ? t(lang, "scenario.pvRoundingWhole", { unit: u }) : t(lang, "scenario.pvRoundingDecimals", { unit: u, decimals })}
+      </Text>
       {pv.sensitivity.length > 0 && (
         <Table size="extra-small" className={styles.table} aria-label={t(lang, "scenario.pvCaption", { unit: u })} data-testid="scenario-sensitivity">
           <TableHeader>
@@ -153,7 +157,7 @@ export function PvResult({ pv, unit, lang }: { pv: PvOutcome; unit: Unit; lang: 
             {pv.sensitivity.map((s) => (
               <TableRow key={s.rate.toString()}>
                 <TableCell>{formatRate(s.rate)}</TableCell>
-                <TableCell className={styles.number}>{formatWon(s.won, unit)}</TableCell>
+                <TableCell className={styles.number}>{formatWonRounded(s.won, unit)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -98,6 +98,16 @@ describe("pv", () => {
     expect(lines).toContain("현재가치 합계: 2,000,000");
   });
 
+  test("in 억원 the discounted amounts are shown to two decimals; typed amounts stay as typed", async () => {
+    // 100억 now and 200.5억 a year on at 4.5%: 200.5/1.045 = 191.866028…, total 291.866028… 억원.
+    const { code, out } = await run("scenario", "pv", "--amounts", "100억 200.5억", "--start", "2021", "--unit", "억원");
+    expect(code).toBe(0);
+    const lines = out.split("\n");
+    expect(lines).toContain("2022\t200.5\t0.956938\t191.87");
+    expect(lines).toContain("현재가치 합계: 291.87");
+    expect(lines).toContain("현재가치는 정확히 계산한 뒤 억원 소수점 아래 2자리까지 반올림해 보여 줍니다(JSON에는 원 단위까지 그대로).");
+  });
+
   test("the sample program's 계 (천원) from the workbook, with its sensitivity", async () => {
     const { code, out } = await run("scenario", "pv", "--workbook", PLAN, "--program", "상품권", "--base", "2020", "--format", "json");
     expect(code).toBe(0);

@@ -60,7 +60,7 @@ const WORDS: Record<Lang, Words> = {
     minAbove: "구비 의무 보전율(2%)이 할인율(1%)보다 큽니다. 의무 보전율은 할인율 이하여야 합니다.",
     blocked: /^잘못된 입력이 있어 아무것도 쓰지 않았습니다: 발행액$/,
     fix: "입력을 고치면 결과가 나옵니다.",
-    pv: "현재가치 108.46415107 억원 (4.5%, 2020년 기준)",
+    pv: "현재가치 108.46 억원 (4.5%, 2020년 기준)",
   },
   en: {
     tab: "Scenarios",
@@ -84,7 +84,7 @@ const WORDS: Record<Lang, Words> = {
     minAbove: "The district's mandatory minimum (2%) is above the discount rate (1%); it must not exceed it.",
     blocked: /^Nothing was written; fix these first: Issuance$/,
     fix: "Fix the inputs to see the results.",
-    pv: "Present value 108.46415107 hundred million won (4.5%, base year 2020)",
+    pv: "Present value 108.46 hundred million won (4.5%, base year 2020)",
   },
 };
 

@@ -140,6 +140,27 @@ export function formatWon(won: bigint, unit: Unit): string {
   return `${neg ? "-" : ""}${whole}${frac === "" ? "" : `.${frac}`}`;
 }
 
+/**
+ * Decimals a computed amount (a present value) is shown with: none in 원 and 천원, as budget tables print them; two
+ * in 백만원, 억원 and 조원 ("108.46억"). The exact figure stays in the JSON and on the sheet.
+ */
+export function shownDecimals(unit: Unit): number {
+  return unit === "원" || unit === "천원" ? 0 : 2;
+}
+
+/** `won` in `unit`, rounded half away from zero to `decimals` places, all of them written ("108.46", "5.10"). */
+export function formatWonRounded(won: bigint, unit: Unit, decimals: number = shownDecimals(unit)): string {
+  const size = WON_PER_UNIT[unit];
+  const places = 10n ** BigInt(decimals);
+  const neg = won < 0n;
+  const w = neg ? -won : won;
+  // The value in units of 10^-decimals of `unit`, rounded: w × places / size, half up.
+  const scaled = (w * places * 2n + size) / (size * 2n);
+  const whole = group((scaled / places).toString());
+  const frac = decimals === 0 ? "" : `.${(scaled % places).toString().padStart(decimals, "0")}`;
+  return `${neg && scaled !== 0n ? "-" : ""}${whole}${frac}`;
+}
+
 /** `won` in `unit` as a JavaScript number, for Excel cells (exact for every amount up to MAX_WON in any unit). */
 export function wonToNumber(won: bigint, unit: Unit): number {
   return Number(formatWon(won, unit).replace(/,/g, ""));

@@ -1,5 +1,5 @@
 // What planners type, read exactly or refused with a message naming the problem (Korean and English).
-import { formatRate, formatWon, parseAmount, parseRate, parseRateOrAmount, splitList, wonToNumber } from "../../../src/core/scenario/exact";
+import { formatRate, formatWon, formatWonRounded, parseAmount, parseRate, parseRateOrAmount, splitList, wonToNumber } from "../../../src/core/scenario/exact";
 import {
   DEFAULT_PV_FORM,
   DEFAULT_SWEEP_FORM,
@@ -58,6 +58,20 @@ test("exact display: 6억, 15.05억, 1,505,000천원; rates as typed", () => {
   expect(formatRate(70_000n)).toBe("7%");
   expect(formatRate(45_000n)).toBe("4.5%");
   expect(formatRate(125n)).toBe("0.0125%");
+});
+
+test("computed amounts shown rounded: two decimals in 억원 and 백만원, whole 천원 and 원, half away from zero", () => {
+  // The sample program's present value, 10,846,415,107.397… 원 (scenario-command.test.ts), as exact 원.
+  expect(formatWonRounded(10_846_415_107n, "억원")).toBe("108.46");
+  expect(formatWonRounded(10_846_415_107n, "천원")).toBe("10,846,415");
+  expect(formatWonRounded(10_846_415_107n, "백만원")).toBe("10,846.42");
+  expect(formatWonRounded(10_846_415_107n, "원")).toBe("10,846,415,107");
+  expect(formatWonRounded(510_000_000n, "억원")).toBe("5.10");
+  expect(formatWonRounded(1_500n, "천원")).toBe("2");
+  expect(formatWonRounded(1_499n, "천원")).toBe("1");
+  expect(formatWonRounded(-1_500n, "천원")).toBe("-2");
+  expect(formatWonRounded(-499n, "천원")).toBe("0");
+  expect(formatWonRounded(123_456_789_000_000n, "조원")).toBe("123.46");
 });
 
 describe("the scenario form", () => {
