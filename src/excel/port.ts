@@ -41,6 +41,11 @@ export interface PlanTarget {
   overwrite?: boolean;
   /** Activate the sheet and select the plan's top-left cell afterwards. */
   activate?: boolean;
+  /**
+   * A workbook setting updated in the same batch as the sheet (the record of an inserted template), from its value
+   * before and the sheet actually written: the sheet and its record are written together or not at all.
+   */
+  setting?: { key: string; update: (before: string | undefined, sheet: string) => string };
 }
 
 export interface PlanWritten {

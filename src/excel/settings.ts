@@ -6,10 +6,13 @@ export async function getSetting(excel: ExcelApi, key: string): Promise<string |
     const s = b.context.workbook.settings.getItemOrNullObject(key);
     s.load("value");
     await b.sync();
-    if (s.isNullObject) return undefined;
-    const v: unknown = s.value;
-    return typeof v === "string" ? v : JSON.stringify(v);
+    return s.isNullObject ? undefined : settingText(s.value);
   });
+}
+
+/** A setting's value as text: Yesan stores strings; a value another add-in stored otherwise is read as its JSON. */
+export function settingText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 export async function setSetting(excel: ExcelApi, key: string, value: string): Promise<void> {

@@ -1,8 +1,8 @@
 // Writes a SheetPlan through Office.js in one Excel.run with two syncs, whatever the plan's size:
 //  1. a read: the sheet names, the target sheet (its protection, its occupied cells under the plan, its charts
-//     when it is to be replaced) and the workbook's defined names;
+//     when it is to be replaced), the workbook's defined names and the setting to update;
 //  2. every write: cells as one range per run of adjacent cells in a row, formats, merges, widths, validations,
-//     names, charts, the selection.
+//     names, charts, the selection, and the setting that records the write when one is asked for.
 // A refusal (occupied cells, a protected or missing sheet) is decided after the read, before anything is queued,
 // so nothing at all changes. Text cells get the "@" format before their value, so "=cmd", "+1" or "-" stay text.
 import { a1, rangeA1, type Range } from "../core/grid";
@@ -10,6 +10,7 @@ import { planBounds, type PlanCell, type SheetPlan, type Text } from "../core/sh
 import { PLAN_ERRORS } from "./excel-messages";
 import { ExcelPortError, type PlanTarget, type PlanWritten } from "./port";
 import { runExcel, type ExcelApi } from "./run";
+import { settingText } from "./settings";
 
 const MAX_SHEET_NAME = 31;
 // Excel refuses "History" as a sheet name (it is kept for the change history).
@@ -40,6 +41,8 @@ export async function writePlan(excel: ExcelApi, plan: SheetPlan, target: PlanTa
     const used = target.mode === "existing-sheet" && bounds !== undefined ? existing?.getRange(rangeA1(bounds)).getUsedRangeOrNullObject(true) : undefined;
     used?.load(["rowIndex", "columnIndex", "formulas"]);
     if (plan.names.length > 0) wb.names.load("items/name,items/formula");
+    const setting = target.setting === undefined ? undefined : wb.settings.getItemOrNullObject(target.setting.key);
+    setting?.load("value");
     await b.sync();
 
     // 2. Decide: the sheet, refusals, the names. Nothing is queued before this point is passed.
@@ -83,6 +86,9 @@ export async function writePlan(excel: ExcelApi, plan: SheetPlan, target: PlanTa
       const chart = ws.charts.add(excel.ChartType[ch.kind], ws.getRange(rangeA1(ch.data)), excel.ChartSeriesBy[ch.seriesBy]);
       chart.title.text = bilingual(ch.title, 255);
       chart.setPosition(a1(ch.at.r, ch.at.c));
+    }
+    if (target.setting !== undefined && setting !== undefined) {
+      wb.settings.add(target.setting.key, target.setting.update(setting.isNullObject ? undefined : settingText(setting.value), sheetName));
     }
     if (target.activate === true) {
       ws.activate();

@@ -61,10 +61,6 @@ export const UI = {
     ko: "선택한 범위('{sheet}'!{range})에 값이 있어 아무것도 쓰지 않았습니다. 빈 셀을 선택하세요.",
     en: "The selected range ('{sheet}'!{range}) is not empty, so nothing was written. Select an empty cell.",
   },
-  "templates.notRecorded": {
-    ko: "'{sheet}' 시트에 삽입했지만 템플릿 기록을 통합문서에 저장하지 못했습니다: {error}",
-    en: "Inserted on sheet '{sheet}', but the template record could not be saved in the workbook: {error}",
-  },
 
   "fill.title": { ko: "채우기", en: "Fill" },
   "fill.intro": {

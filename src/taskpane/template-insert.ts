@@ -1,14 +1,13 @@
 // Inserting a template: as a new sheet, or at the selected cell when the selected range is empty. The layout
 // (src/core/templates/layout.ts) decides every cell; the port writes it in one batch and refuses occupied cells
-// with nothing changed; the insertion is then recorded in the workbook for the 검증결과 sheet.
+// with nothing changed; the same batch records the insertion in the workbook, for the 검증결과 sheet.
 import { rangeA1 } from "../core/grid";
 import { layoutTemplate, MAX_YEAR, MIN_YEAR, type Template } from "../core/templates";
 import type { Text } from "../core/sheet-plan";
 import type { WorkbookPort } from "../excel/port";
-import { errorText } from "./format";
 import { both, t } from "./i18n";
 import { TabRefusal } from "./template-action";
-import { recordInsertion, type TemplateRecord } from "./template-record";
+import { recordSetting, type TemplateRecord } from "./template-record";
 
 export type InsertWhere = "new-sheet" | "selection";
 
@@ -52,21 +51,17 @@ export function yearProblem(template: Template, text: string): Text | undefined 
  */
 export async function insertTemplate(port: WorkbookPort, req: InsertRequest, now: () => Date = () => new Date()): Promise<Inserted> {
   const { template, year, amounts } = req;
+  const entry = { id: template.id, version: template.version, year, insertedAt: now().toISOString() };
+  // The record goes in the sheet's own batch: the sheet and its record are written together.
+  const setting = recordSetting(entry);
   let written: { sheet: string; range: string };
   if (req.where === "new-sheet") {
-    written = await port.writePlan(layoutTemplate(template, { year, amounts }), { mode: "new-sheet", activate: true });
+    written = await port.writePlan(layoutTemplate(template, { year, amounts }), { mode: "new-sheet", activate: true, setting });
   } else {
     const sel = await port.getSelection();
     if (!sel.empty) throw new TabRefusal(both((l) => t(l, "templates.selectionNotEmpty", { sheet: sel.sheet, range: rangeA1(sel.range) })));
     const plan = layoutTemplate(template, { year, amounts, sheet: sel.sheet, anchor: { r: sel.range.r0, c: sel.range.c0 } });
-    written = await port.writePlan(plan, { mode: "existing-sheet", activate: true });
+    written = await port.writePlan(plan, { mode: "existing-sheet", activate: true, setting });
   }
-  const record: TemplateRecord = { id: template.id, version: template.version, sheet: written.sheet, year, insertedAt: now().toISOString() };
-  try {
-    await recordInsertion(port, record);
-  } catch (e) {
-    // The sheet is there; say so rather than report the whole insertion as failed.
-    throw new TabRefusal(both((l) => t(l, "templates.notRecorded", { sheet: written.sheet, error: errorText(e, l) })));
-  }
-  return { sheet: written.sheet, range: written.range, record };
+  return { sheet: written.sheet, range: written.range, record: { ...entry, sheet: written.sheet } };
 }

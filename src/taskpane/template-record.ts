@@ -1,7 +1,7 @@
 // Which templates were inserted into this workbook, kept in the workbook itself (setting "yesan.templates") so
 // that the 검증결과 sheet can say which template version a checked sheet was made from, also after reopening.
 import type { CheckResult } from "../core/check-workbook";
-import type { ReportMeta, WorkbookPort } from "../excel/port";
+import type { PlanTarget, ReportMeta, WorkbookPort } from "../excel/port";
 
 export const TEMPLATES_SETTING = "yesan.templates";
 export const CATALOG_URL_SETTING = "yesan.catalogUrl";
@@ -44,9 +44,12 @@ export function appendRecord(text: string | undefined, record: TemplateRecord): 
   return JSON.stringify([...rawEntries(text), record]);
 }
 
-export async function recordInsertion(port: WorkbookPort, record: TemplateRecord): Promise<void> {
-  const before = await port.getSetting(TEMPLATES_SETTING);
-  await port.setSetting(TEMPLATES_SETTING, appendRecord(before, record));
+/** The setting update that records an insertion, for writePlan's batch: the sheet is the one actually written. */
+export function recordSetting(entry: Omit<TemplateRecord, "sheet">): NonNullable<PlanTarget["setting"]> {
+  return {
+    key: TEMPLATES_SETTING,
+    update: (before, sheet) => appendRecord(before, { id: entry.id, version: entry.version, sheet, year: entry.year, insertedAt: entry.insertedAt }),
+  };
 }
 
 export const recordLabel = (r: Pick<TemplateRecord, "id" | "version">): string => `${r.id}@${r.version}`;

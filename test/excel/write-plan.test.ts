@@ -115,6 +115,27 @@ describe("where a plan goes", () => {
     expect(model.syncCount - syncs).toBe(1); // the read only
   });
 
+  test("a setting update rides in the same two syncs, with the sheet actually written; a refusal leaves it as it was", async () => {
+    const { model, port } = setup({ sheets: [gridFromRows("사업", [["구비", 100]])] });
+    await port.setSetting("yesan.test", "[1]");
+    const update = (before: string | undefined, sheet: string): string => JSON.stringify([...(JSON.parse(before ?? "[]") as unknown[]), sheet]);
+    const plan = emptyPlan("사업");
+    plan.cells.push(num(0, 0, 1));
+    let syncs = model.syncCount;
+    const written = await port.writePlan(plan, { mode: "new-sheet", setting: { key: "yesan.test", update } });
+    expect(model.syncCount - syncs).toBe(2);
+    expect(written.sheet).toBe("사업 (2)");
+    expect(await port.getSetting("yesan.test")).toBe('[1,"사업 (2)"]');
+
+    const before = model.snapshot();
+    syncs = model.syncCount;
+    const e = await refusal(port.writePlan(plan, { mode: "existing-sheet", setting: { key: "yesan.test", update } }));
+    expect(e.code).toBe("occupied");
+    expect(model.syncCount - syncs).toBe(1);
+    expect(model.snapshot()).toBe(before);
+    expect(await port.getSetting("yesan.test")).toBe('[1,"사업 (2)"]');
+  });
+
   test("a long list of occupied cells names runs in rows, the first eight, and counts the rest", async () => {
     const rows: Scalar[][] = [...Array(12)].map(() => [1, 2, 3]);
     const { port } = setup({ sheets: [gridFromRows("S", rows)] });
