@@ -11,6 +11,8 @@ import type { SheetPlan } from "../core/sheet-plan";
 export interface ReadOptions {
   /** Read only the selected range (and its sheet's name), not the whole workbook. */
   selectionOnly?: boolean;
+  /** Read only these sheets (names compared as Excel does, ignoring case), in workbook order; absent ones are skipped. */
+  sheets?: string[];
 }
 
 export interface ReadResult {

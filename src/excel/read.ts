@@ -30,7 +30,8 @@ type Loaded = { piece: Piece; range: Excel.Range; merges: Excel.RangeAreas | und
 
 export async function readWorkbookGrid(excel: ExcelApi, options: ReadOptions = {}, limits: ReadLimits = DEFAULT_LIMITS): Promise<ReadResult> {
   return runExcel(excel, {}, async (b) => {
-    const grid = options.selectionOnly === true ? await readSelection(b) : await readAll(b, limits);
+    const only = options.sheets === undefined ? undefined : new Set(options.sheets.map((n) => n.toLowerCase()));
+    const grid = options.selectionOnly === true ? await readSelection(b) : await readAll(b, limits, only);
     return { grid, syncs: b.syncs };
   });
 }
@@ -48,17 +49,18 @@ async function readSelection(b: Batch): Promise<WorkbookGrid> {
   return { sheets: [sheet] };
 }
 
-async function readAll(b: Batch, limits: ReadLimits): Promise<WorkbookGrid> {
-  const worksheets = b.context.workbook.worksheets;
-  worksheets.load("items/name");
+async function readAll(b: Batch, limits: ReadLimits, only: Set<string> | undefined): Promise<WorkbookGrid> {
+  const all = b.context.workbook.worksheets;
+  all.load("items/name");
   await b.sync();
-  const used = worksheets.items.map((ws) => {
+  const worksheets = only === undefined ? all.items : all.items.filter((ws) => only.has(ws.name.toLowerCase()));
+  const used = worksheets.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
     r.load(["rowIndex", "columnIndex", "rowCount", "columnCount"]);
     return r;
   });
   await b.sync();
-  const sheets: SheetGrid[] = worksheets.items.map((ws) => ({ name: ws.name, cells: [], merges: [] }));
+  const sheets: SheetGrid[] = worksheets.map((ws) => ({ name: ws.name, cells: [], merges: [] }));
   const pieces: Piece[] = [];
   used.forEach((r, sheet) => {
     if (r.isNullObject) return; // an empty sheet
@@ -69,7 +71,7 @@ async function readAll(b: Batch, limits: ReadLimits): Promise<WorkbookGrid> {
   // estimated), the pieces are halved and read again; only a single row that is too large is an error.
   const readPieces = async (group: Piece[]): Promise<void> => {
     const loaded: Loaded[] = group.map((piece) => {
-      const ws = worksheets.items[piece.sheet];
+      const ws = worksheets[piece.sheet];
       const range = ws.getRangeByIndexes(piece.row, piece.col, piece.rows, piece.cols);
       range.load(["values", "formulas"]);
       // Merged areas are read once per sheet, with its first piece.

@@ -79,15 +79,16 @@ export interface PreparedFill {
   plan: FillPlan;
 }
 
-/** Reads the workbook and the selection, the source, and plans the fill. */
+/** Reads the selection, the sheets the fill needs (the target's, last year's), the source, and plans the fill. */
 export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?: FillTarget): Promise<PreparedFill> {
-  const { grid } = await port.readWorkbook();
   let where: FillTarget;
   if (fixed !== undefined) where = fixed;
   else {
     const sel = await port.getSelection();
     where = { sheet: sel.sheet, at: sel.range };
   }
+  // Only those sheets: a department's workbook has hundreds, and the preview is read again before writing.
+  const { grid } = await port.readWorkbook({ sheets: source.kind === "sheet" ? [where.sheet, source.sheet] : [where.sheet] });
   // The table the selection touches, else the sheet's only one (findFundingTarget, inside planFill).
   const sheet = sheetNamed(grid, where.sheet);
   if (sheet === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: where.sheet })));

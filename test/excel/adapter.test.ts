@@ -35,6 +35,15 @@ test("findings through the adapter equal the command line's on the sample workbo
   expect(checkWorkbook(grid).findings.filter((f) => f.severity === "error")).toHaveLength(6);
 });
 
+test("reading only named sheets gives exactly those sheets, in workbook order, names compared ignoring case", async () => {
+  const { port } = portOver(sample);
+  const whole = (await port.readWorkbook()).grid;
+  const [second, fifth] = [whole.sheets[1], whole.sheets[4]];
+  const { grid, syncs } = await port.readWorkbook({ sheets: [fifth.name, second.name.toUpperCase(), "없는 시트"] });
+  expect(grid.sheets).toEqual([second, fifth]);
+  expect(syncs).toBe(3);
+});
+
 test("50 sheets are read in the same number of syncs as 2", async () => {
   const many = workbookGrid(generatePrograms({ programs: 500, seed: 3, programsPerSheet: 10 }), { programs: 500, seed: 3, programsPerSheet: 10 });
   const few = workbookGrid(generatePrograms({ programs: 20, seed: 3, programsPerSheet: 10 }), { programs: 20, seed: 3, programsPerSheet: 10 });
