@@ -1,5 +1,4 @@
 // `yesan check <file.xlsx|folder>... [--format text|json] [--lang ko|en]`
-import { parseArgs } from "node:util";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkWorkbook } from "../core/check-workbook";
@@ -7,42 +6,22 @@ import type { Lang } from "../core/findings";
 import { readWorkbookGrid, XlsxReadError } from "./read-xlsx";
 import { formatJson, formatText, type FileReport } from "./format";
 import { CLI_TEXT } from "./cli-messages";
-
-import { requestedLang, type Io } from "./io";
+import type { Io } from "./io";
+import { parseCommandLine } from "./options";
 
 /** `argv` starts with "check"; resolves to the exit code (0 clean, 1 errors found, 2 an input could not be read). */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: "string", default: "text" },
-        lang: { type: "string", default: "ko" },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    const lang = requestedLang(argv);
-    io.err(`${CLI_TEXT[lang].badOption((e as Error).message)}\n${CLI_TEXT[lang].usage}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const lang: Lang = values.lang === "en" ? "en" : "ko";
-  const t = CLI_TEXT[lang];
-  if (values.help || positionals.length === 0) {
-    (values.help ? io.out : io.err)(`${t.usage}\n`);
-    return values.help ? 0 : 2;
-  }
+  const line = parseCommandLine(argv, io, {}, { ko: CLI_TEXT.ko.usage, en: CLI_TEXT.en.usage });
+  if (typeof line === "number") return line;
+  const { lang, format, positionals } = line;
   const [command, ...inputs] = positionals;
-  if (command !== "check" || inputs.length === 0 || (values.format !== "text" && values.format !== "json") || (values.lang !== "ko" && values.lang !== "en")) {
-    io.err(`${t.usage}\n`);
+  if (command !== "check" || inputs.length === 0) {
+    io.err(`${CLI_TEXT[lang].usage}\n`);
     return 2;
   }
   const reports: FileReport[] = [];
   for (const input of inputs) reports.push(...(await checkInput(input, lang)));
-  io.out(values.format === "json" ? formatJson(reports, lang) : formatText(reports, lang));
+  io.out(format === "json" ? formatJson(reports, lang) : formatText(reports, lang));
   for (const r of reports) if ("error" in r) io.err(`${r.file}: ${r.error}\n`);
   if (reports.some((r) => "error" in r)) return 2;
   return reports.some((r) => "result" in r && r.result.findings.some((f) => f.severity === "error")) ? 1 : 0;

@@ -17,7 +17,6 @@ export interface CliText {
   actual: string;
   kinds: Record<TableKind, string>;
   summary: (files: number, tables: number, errors: number, warnings: number, infos: number, shortfalls: number) => string;
-  badOption: (msg: string) => string;
 }
 
 const USAGE_KO = `사용법: yesan check <파일.xlsx|폴더>... [--format text|json] [--lang ko|en]
@@ -55,7 +54,6 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     actual: "실제값",
     kinds: { funding: "재원별 소요예산", gap: "소요·확보·미확보", breakdown: "내역", totals: "합계표" },
     summary: (f, t, e, w, i, s) => `요약: 파일 ${f}개, 표 ${t}개 — 오류 ${e}, 경고 ${w}, 정보 ${i} (부족재원 ${s})`,
-    badOption: (m) => `잘못된 옵션입니다: ${m}`,
   },
   en: {
     usage: USAGE_EN,
@@ -71,6 +69,5 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     actual: "actual",
     kinds: { funding: "funding", gap: "need/secured/gap", breakdown: "breakdown", totals: "totals" },
     summary: (f, t, e, w, i, s) => `Summary: ${f} files, ${t} tables — ${e} errors, ${w} warnings, ${i} info (${s} shortfalls)`,
-    badOption: (m) => `Invalid option: ${m}`,
   },
 };

@@ -1,7 +1,6 @@
 // `yesan scenario giftcert …` and `yesan scenario pv …`: the 시나리오 tab's results for scripts and checks. The options
 // are read as the pane's fields (core/scenario/scenario-form.ts) and computed by the same runScenario, so the two
 // print the same numbers.
-import { parseArgs } from "node:util";
 import { guessPlanYear } from "../core/check-workbook";
 import type { Lang } from "../core/findings";
 import { classifyLabel } from "../core/labels";
@@ -23,7 +22,8 @@ import {
 import { runScenario, type ScenarioRun } from "../core/scenario/scenario-run";
 import { SCENARIO_MSG, type Text } from "../core/scenario/scenario-messages";
 import { readWorkbookGrid, XlsxReadError } from "./read-xlsx";
-import { requestedLang, type Io } from "./io";
+import type { Io } from "./io";
+import { parseCommandLine } from "./options";
 import { SCENARIO_CLI_TEXT, type ScenarioCliText } from "./scenario-messages";
 
 /** Each form field and the option that fills it. */
@@ -41,10 +41,7 @@ const SWEEP_OPTIONS: Record<SweepField, string> = { sweepFrom: "sweep-from", swe
 const PV_OPTIONS: Record<PvField, string> = { pvRate: "rate", pvBaseYear: "base", pvSensitivity: "sensitivity", pvAmounts: "amounts", pvStartYear: "start" };
 
 const OPTIONS = {
-  format: { type: "string", default: "text" },
-  lang: { type: "string", default: "ko" },
   unit: { type: "string" },
-  help: { type: "boolean", short: "h", default: false },
   workbook: { type: "string" },
   program: { type: "string" },
   year: { type: "string" },
@@ -73,23 +70,13 @@ class InputError extends Error {}
 
 /** `argv` starts with "scenario"; resolves to the exit code (0 done, 2 bad input or an unreadable workbook). */
 export async function scenarioCommand(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
-  } catch (e) {
-    const lang = requestedLang(argv);
-    io.err(`${SCENARIO_CLI_TEXT[lang].badOption((e as Error).message)}\n${SCENARIO_CLI_TEXT[lang].usage}\n`);
-    return 2;
-  }
+  const parsed = parseCommandLine(argv, io, OPTIONS, { ko: SCENARIO_CLI_TEXT.ko.usage, en: SCENARIO_CLI_TEXT.en.usage });
+  if (typeof parsed === "number") return parsed;
   const values: Values = parsed.values;
-  const lang: Lang = values.lang === "en" ? "en" : "ko";
+  const { lang, format } = parsed;
   const t = SCENARIO_CLI_TEXT[lang];
   const [, kind] = parsed.positionals;
-  if (values.help === true) {
-    io.out(`${t.usage}\n`);
-    return 0;
-  }
-  if ((values.lang !== "ko" && values.lang !== "en") || (values.format !== "text" && values.format !== "json") || kind === undefined || parsed.positionals.length > 2) {
+  if (kind === undefined || parsed.positionals.length > 2) {
     io.err(`${t.usage}\n`);
     return 2;
   }
@@ -115,7 +102,7 @@ export async function scenarioCommand(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (kind === "giftcert" && source !== undefined && run.budget === undefined) io.err(`${t.noBudget(source.program.id, source.year)}\n`);
-    io.out(values.format === "json" ? `${JSON.stringify(kind === "giftcert" ? giftJson(run, lang) : pvJson(run, lang), null, 2)}\n` : kind === "giftcert" ? giftText(run, lang) : pvText(run, lang));
+    io.out(format === "json" ? `${JSON.stringify(kind === "giftcert" ? giftJson(run, lang) : pvJson(run, lang), null, 2)}\n` : kind === "giftcert" ? giftText(run, lang) : pvText(run, lang));
     return 0;
   } catch (e) {
     if (e instanceof XlsxReadError) {

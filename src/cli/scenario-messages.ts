@@ -4,7 +4,6 @@ import { UNIT_EN, type Unit } from "../core/units";
 
 export interface ScenarioCliText {
   usage: string;
-  badOption: (msg: string) => string;
   unknownKind: (kind: string) => string;
   unknownUnit: (unit: string) => string;
   unknownLine: (line: string) => string;
@@ -79,7 +78,6 @@ const USAGE_EN = `Usage:
 export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
   ko: {
     usage: USAGE_KO,
-    badOption: (m) => `잘못된 옵션입니다: ${m}`,
     unknownKind: (k) => `알 수 없는 시나리오입니다: ${k} (giftcert 또는 pv)`,
     unknownUnit: (u) => `--unit: 알 수 없는 단위입니다: ${u} (원, 천원, 백만원, 억원, 조원)`,
     unknownLine: (l) => `--line: 재원 행이 아닙니다: ${l} (계, 국비, 시비, 구비 …)`,
@@ -119,7 +117,6 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
   },
   en: {
     usage: USAGE_EN,
-    badOption: (m) => `Invalid option: ${m}`,
     unknownKind: (k) => `Unknown scenario: ${k} (giftcert or pv)`,
     unknownUnit: (u) => `--unit: unknown unit ${u} (원, 천원, 백만원, 억원, 조원)`,
     unknownLine: (l) => `--line: not a funding row: ${l} (계, 국비, 시비, 구비 …)`,

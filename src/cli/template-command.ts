@@ -1,5 +1,4 @@
 // `yesan template list|new`: the catalog's templates on the command line, and a new budget sheet from one of them.
-import { parseArgs } from "node:util";
 import type { Lang } from "../core/findings";
 import { loadCatalog, type CatalogLoad, type FetchLike } from "../core/templates/catalog-source";
 import { layoutTemplateDetailed, type TemplateLayout } from "../core/templates/layout";
@@ -7,6 +6,7 @@ import { MAX_YEAR, MIN_YEAR, type Catalog, type Template } from "../core/templat
 import { describeProblem } from "../core/templates/validate";
 import { BUNDLED_CATALOG } from "../core/templates/bundled";
 import type { Io } from "./io";
+import { parseCommandLine } from "./options";
 import { TEMPLATE_CLI_TEXT, type TemplateCliText } from "./template-messages";
 import { writePlanXlsx } from "./write-plan-xlsx";
 import { displayWidth } from "./sample-layout";
@@ -29,46 +29,25 @@ export function makeTemplateCommand(deps: TemplateCommandDeps): Command {
 export const templateCommand: Command = (argv, io) => run(argv, io, { fetch: (url, init) => fetch(url, init), bundled: BUNDLED_CATALOG });
 
 async function run(argv: string[], io: Io, deps: TemplateCommandDeps): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        lang: { type: "string", default: "ko" },
-        format: { type: "string", default: "text" },
-        year: { type: "string" },
-        catalog: { type: "string" },
-        out: { type: "string", short: "o" },
-        force: { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-      },
-    });
-  } catch (e) {
-    io.err(`${TEMPLATE_CLI_TEXT.ko.badOption((e as Error).message)}\n${TEMPLATE_CLI_TEXT.en.badOption((e as Error).message)}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.lang !== "ko" && values.lang !== "en") {
-    io.err(`${TEMPLATE_CLI_TEXT.ko.badLang(String(values.lang))}\n${TEMPLATE_CLI_TEXT.en.badLang(String(values.lang))}\n`);
-    return 2;
-  }
-  const lang: Lang = values.lang;
+  const options = {
+    year: { type: "string" },
+    catalog: { type: "string" },
+    out: { type: "string", short: "o" },
+    force: { type: "boolean", default: false },
+  } as const;
+  const line = parseCommandLine(argv, io, options, { ko: TEMPLATE_CLI_TEXT.ko.usage, en: TEMPLATE_CLI_TEXT.en.usage });
+  if (typeof line === "number") return line;
+  const { values, positionals, lang } = line;
   const t = TEMPLATE_CLI_TEXT[lang];
   const [, sub, ...rest] = positionals; // positionals[0] is "template"
-  if (values.help) {
-    io.out(`${t.usage}\n`);
-    return 0;
-  }
   if (sub === undefined) {
     io.err(`${t.usage}\n`);
     return 2;
   }
   if (sub === "list") {
     if (rest.length > 0) return fail(io, t.extraArgs(rest));
-    if (values.format !== "text" && values.format !== "json") return fail(io, t.badFormat(String(values.format)));
     const load = await catalog(values.catalog, deps, io, lang);
-    io.out(values.format === "json" ? listJson(load) : listText(load, t));
+    io.out(line.format === "json" ? listJson(load) : listText(load, t));
     return 0;
   }
   if (sub === "new") {

@@ -3,9 +3,6 @@ import type { Lang } from "../core/findings";
 
 export interface TemplateCliText {
   usage: string;
-  badOption: (msg: string) => string;
-  badLang: (value: string) => string;
-  badFormat: (value: string) => string;
   unknownSub: (sub: string) => string;
   missingId: string;
   missingOut: string;
@@ -49,9 +46,6 @@ const USAGE_EN = `Usage:
 export const TEMPLATE_CLI_TEXT: Record<Lang, TemplateCliText> = {
   ko: {
     usage: USAGE_KO,
-    badOption: (m) => `잘못된 옵션입니다: ${m}`,
-    badLang: (v) => `--lang은 ko 또는 en이어야 합니다: ${v}`,
-    badFormat: (v) => `--format은 text 또는 json이어야 합니다: ${v}`,
     unknownSub: (s) => `알 수 없는 명령입니다: template ${s} (list 또는 new)`,
     missingId: "템플릿 id가 필요합니다: yesan template new <id> --out <파일.xlsx> (목록: yesan template list)",
     missingOut: "--out <파일.xlsx>로 만들 파일을 지정하세요.",
@@ -74,9 +68,6 @@ export const TEMPLATE_CLI_TEXT: Record<Lang, TemplateCliText> = {
   },
   en: {
     usage: USAGE_EN,
-    badOption: (m) => `Invalid option: ${m}`,
-    badLang: (v) => `--lang must be ko or en: ${v}`,
-    badFormat: (v) => `--format must be text or json: ${v}`,
     unknownSub: (s) => `Unknown command: template ${s} (list or new)`,
     missingId: "A template id is needed: yesan template new <id> --out <file.xlsx> (see yesan template list)",
     missingOut: "Name the file to create with --out <file.xlsx>.",

@@ -111,3 +111,19 @@ test("options may come before the command: `yesan --lang en scenario pv …` run
   expect(r.code).toBe(0);
   expect(r.out).toContain("Present value");
 });
+
+test("every command answers a bad --lang, a bad --format, an unknown option and --help the same way", async () => {
+  for (const command of [["check", PLAN], ["template", "list"], ["scenario", "pv", "--amounts", "100", "--start", "2021"]]) {
+    const lang = await run(...command, "--lang", "fr");
+    expect([lang.code, lang.err]).toEqual([2, "--lang은 ko 또는 en이어야 합니다: fr\n--lang must be ko or en: fr\n"]);
+    const format = await run(...command, "--format", "xml", "--lang", "en");
+    expect([format.code, format.err]).toEqual([2, "--format must be text or json: xml\n"]);
+    const unknown = await run(...command, "--bogus");
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^잘못된 옵션입니다: .*--bogus/);
+    expect(unknown.err).toContain(`사용법:`);
+    const help = await run(command[0], "--help", "--lang", "en");
+    expect([help.code, help.err]).toEqual([0, ""]);
+    expect(help.out).toMatch(/^Usage:/);
+  }
+});
