@@ -1,6 +1,10 @@
 // The words of `yesan scenario`, Korean first, English second.
 import type { Lang } from "../core/findings";
 import { UNIT_EN, type Unit } from "../core/units";
+import { SHEET_WORDS, type SheetWords } from "../core/scenario/scenario-messages";
+
+// The words the 시나리오 sheet also prints are taken from its table (core), so the two say the same.
+const sourceWords = (w: SheetWords) => ({ national: w.national, city: w.city, district: w.district, total: w.total });
 
 export interface ScenarioCliText {
   usage: string;
@@ -52,7 +56,8 @@ const USAGE_KO = `사용법:
   giftcert: 지역사랑상품권 할인 비용을 국비·시비·구비로 나누고(구비 = max(의무 보전액, 할인 비용 − 국비 − 시비)
             + 기타 비용), 통합문서의 재원별 표에 있는 그 해 구비 예산과 비교하며, 할인율별 구비 부담액을 보여 줍니다.
   pv:       사업의 연도별 재원(계 또는 한 재원)을 사회적 할인율(기본 4.5%)로 기준연도 현재가치로 바꾸고,
-            할인율별 민감도를 보여 줍니다. 현재가치는 정확히 계산한 뒤 원 단위에서 반올림해 보여 줍니다.
+            할인율별 민감도를 보여 줍니다. 현재가치는 정확히 계산한 뒤 백만원·억원·조원은 소수점 아래 2자리,
+            천원·원은 그 단위로 반올림해 보여 줍니다(JSON에는 원 단위까지).
   단위 없는 금액은 --unit 단위로 읽습니다. 금액 목록은 공백이나 ;로 나눕니다(쉼표는 자릿수 구분).
   종료 코드: 0 정상, 2 잘못된 입력이나 읽을 수 없는 파일.`;
 
@@ -71,7 +76,8 @@ const USAGE_EN = `Usage:
             (district = max(mandatory minimum, discount − national − city) + other costs), compares the district's
             cost with the year's 구비 in the workbook's funding table, and sweeps discount rates.
   pv:       present value of a program's funding by year (its 계 or one source) at a social discount rate
-            (4.5% by default) with a sensitivity table. Computed exactly, shown rounded to the won.
+            (4.5% by default) with a sensitivity table. Computed exactly; shown to 2 decimals in 백만원, 억원 and 조원,
+            to the whole unit in 천원 and 원 (the JSON keeps them to the won).
   Amounts without a unit are read in --unit. Separate listed amounts with spaces or ";" (commas group digits).
   Exit code: 0 done, 2 bad input or unreadable file.`;
 
@@ -85,7 +91,7 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     manyPrograms: (q, ids) => `--program: "${q}"에 맞는 사업이 여럿입니다: ${ids.join(", ")}`,
     noYear: (p, y, ys) => `--year: ${p}의 재원별 표에 ${y}년이 없습니다 (있는 연도: ${ys.join(", ")})`,
     noBudget: (p, y) => `${p}의 재원별 표에 ${y}년 구비가 없어 예산과 비교하지 않았습니다.`,
-    pvSource: "자료",
+    pvSource: SHEET_WORDS.ko.pvSource,
     giftTitle: (u) => `상품권 할인 시나리오 (금액 단위: ${u})`,
     inputsLine: (parts) => `입력: ${parts.join(" · ")}`,
     issuance: "발행액",
@@ -99,7 +105,7 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     noLimit: "없음",
     discountCost: "할인 비용",
     districtMinimum: "구비 의무 보전액",
-    sources: { national: "국비", city: "시비", district: "구비", total: "계" },
+    sources: sourceWords(SHEET_WORDS.ko),
     share: (r) => `발행액의 ${r}`,
     binding: {
       nationalVolume: "국비 지원 발행한도를 넘었습니다: 한도까지만 국비가 지원됩니다.",
@@ -107,13 +113,13 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
       districtMinimum: "구비 의무 보전율이 적용되었습니다: 국비·시비는 의무 보전액을 뺀 나머지만 부담합니다.",
     },
     budget: (s, c, b, d, diff, ok) => `예산 비교 (${s}, ${c}): 예산 ${b} − 구비 ${d} = ${diff} ${ok ? "여유" : "부족"}`,
-    sweepTitle: (u) => `할인율별 구비 부담액 (${u})`,
+    sweepTitle: SHEET_WORDS.ko.sweepTitle,
     sweepCorner: "할인율\\발행액",
     pvTitle: (r, b, u) => `현재가치 (사회적 할인율 ${r}, 기준연도 ${b}, 금액 단위: ${u})`,
     pvHeader: ["연도", "금액", "할인계수", "현재가치"],
-    pvTotal: (v) => `현재가치 합계: ${v}`,
+    pvTotal: (v) => `${SHEET_WORDS.ko.pvTotal}: ${v}`,
     rounding: (u, d) => `현재가치는 정확히 계산한 뒤 ${d === 0 ? `${u} 단위로` : `${u} 소수점 아래 ${d}자리까지`} 반올림해 보여 줍니다(JSON에는 원 단위까지 그대로).`,
-    sensitivityTitle: "할인율별 현재가치 (민감도)",
+    sensitivityTitle: SHEET_WORDS.ko.pvSensitivity,
   },
   en: {
     usage: USAGE_EN,
@@ -124,7 +130,7 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     manyPrograms: (q, ids) => `--program: "${q}" matches several programs: ${ids.join(", ")}`,
     noYear: (p, y, ys) => `--year: ${p}'s funding table has no ${y} (years: ${ys.join(", ")})`,
     noBudget: (p, y) => `${p}'s funding table has no 구비 for ${y}: no budget comparison.`,
-    pvSource: "Data",
+    pvSource: SHEET_WORDS.en.pvSource,
     giftTitle: (u) => `Gift-certificate discount scenario (amounts in ${u})`,
     inputsLine: (parts) => `Inputs: ${parts.join(" · ")}`,
     issuance: "issuance",
@@ -138,7 +144,7 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
     noLimit: "none",
     discountCost: "Discount cost",
     districtMinimum: "District minimum",
-    sources: { national: "국비 (national)", city: "시비 (city)", district: "구비 (district)", total: "Total" },
+    sources: sourceWords(SHEET_WORDS.en),
     share: (r) => `${r} of issuance`,
     binding: {
       nationalVolume: "The national supported volume is exceeded: national funds cover only up to it.",
@@ -146,12 +152,12 @@ export const SCENARIO_CLI_TEXT: Record<Lang, ScenarioCliText> = {
       districtMinimum: "The district's mandatory minimum applies: national and city funds cover only what lies above it.",
     },
     budget: (s, c, b, d, diff, ok) => `Budget (${s}, ${c}): budget ${b} − district ${d} = ${diff} ${ok ? "surplus" : "shortfall"}`,
-    sweepTitle: (u) => `District cost by discount rate (${u})`,
+    sweepTitle: SHEET_WORDS.en.sweepTitle,
     sweepCorner: "rate\\issuance",
     pvTitle: (r, b, u) => `Present value (social discount rate ${r}, base year ${b}, amounts in ${u})`,
     pvHeader: ["Year", "Amount", "Factor", "Present value"],
-    pvTotal: (v) => `Present value, total: ${v}`,
+    pvTotal: (v) => `${SHEET_WORDS.en.pvTotal}: ${v}`,
     rounding: (u, d) => `Present values are computed exactly and shown rounded to ${d === 0 ? `whole ${UNIT_EN[u]}` : `${d} decimals of ${UNIT_EN[u]}`} (the JSON keeps them to the won).`,
-    sensitivityTitle: "Present value by rate (sensitivity)",
+    sensitivityTitle: SHEET_WORDS.en.pvSensitivity,
   },
 };
