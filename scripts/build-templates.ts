@@ -7,9 +7,10 @@
 //   see TEAM_BY_SHEET), kind (the 주요사업 목록's 구분 column, or the card's 추진상황), period (the 사업기간 line);
 // - text: the lines of each □ section, mapped onto the four template sections (see HEADINGS); tables inside the
 //   sections are not carried (they are last year's facts, not the plan's structure);
-// - the funding table: its sources, years and unit, and the printed per-source amounts as defaults. Printed
-//   totals are NOT carried: the layout writes them as formulas. Where a printed total disagrees with its parts
-//   (a printed mistake), the build says so in its notes; the template still holds only the parts;
+// - the funding table, read by the engine's own reader (see "the funding table" below): its sources, years and
+//   unit, and the printed per-source amounts as defaults. Printed totals are NOT carried: the layout writes them
+//   as formulas. Where a printed total disagrees with its parts (a printed mistake, as the checker blames it), the
+//   build says so in its notes; the template still holds only the parts;
 // - a need/secured/gap table and a breakdown, where the page has one. A printed split part that is malformed
 //   ("24,00") is restored from its amount only when exactly one part is broken, and the result must agree with
 //   the funding table's per-source column of the fiscal year; otherwise the build fails.
@@ -17,12 +18,14 @@
 // Regenerate after changing this script or the seeds:
 //   UPDATE_TEMPLATES=1 npx jest test/core/templates/catalog-build.test.ts
 // (the same test fails when the committed catalog is not what this script makes).
-import { parseSeedPlan, isTableBlock, type SeedPlan, type SeedSheet, type SeedTableBlock } from "../src/cli/sample-layout";
+import { parseSeedPlan, isTableBlock, parseRelativeRange, tableCellValue, unitLabel, type SeedPlan, type SeedSheet, type SeedTableBlock } from "../src/cli/sample-layout";
 import { classifyLabel, normalizeLabel, type SourceKey } from "../src/core/labels";
 import { parseNumber } from "../src/core/numbers";
 import { parseHeadline } from "../src/core/headlines";
-import { parseA1 } from "../src/core/grid";
-import { UNITS, type Unit } from "../src/core/units";
+import { gridFromRows, parseA1, type Scalar, type SheetGrid } from "../src/core/grid";
+import type { Unit } from "../src/core/units";
+import { findFundingTarget, type FundingTarget } from "../src/core/fill/target";
+import { checkTable } from "../src/core/table-rules";
 import {
   SOURCE_KEYS,
   type Breakdown,
@@ -278,91 +281,114 @@ export function periodOf(line: string): Period | undefined {
 }
 
 // ---- the funding table ----------------------------------------------------------------------------
+//
+// Read by the engine, not here: the block is laid out as the sample sheet holds it (sample-layout's cell values,
+// merges and unit label), and the fill's reader (findFundingTarget: the checker's own table detector) names each
+// cell's source, year and sub-column, the table's unit and its 계 row; the checker's total rules (checkTable) find
+// the printed totals that disagree with their parts. What is left here is the template's choice: which column of a
+// year is the plan (확보액 / 투자 수요, not 집행액), and that every row is 계 or a source.
 
-/** The table's cells with merged-away header cells showing their anchor's text. */
-function shownTable(b: SeedTableBlock): string[][] {
-  const rows = b.table.map((r) => [...r]);
-  for (const m of b.merges ?? []) {
-    const [a, z] = m.split(":").map((x) => parseA1(x));
-    if (a === undefined || z === undefined) continue;
-    for (let r = a.r; r <= z.r; r++) for (let c = a.c; c <= z.c; c++) rows[r][c] = b.table[a.r][a.c];
-  }
-  return rows;
+/** The seed block on a sheet of its own, as sample-layout lays it out: the unit label above its last column. */
+function blockGrid(name: string, b: SeedTableBlock): SheetGrid {
+  const top = b.unit === undefined ? 0 : 1;
+  const rows: Scalar[][] = b.unit === undefined ? [] : [[...Array<Scalar>(b.table[0].length - 1).fill(null), unitLabel(b.unit)]];
+  for (const row of b.table) rows.push(row.map((printed) => tableCellValue(printed).value));
+  const merges = (b.merges ?? []).flatMap((m) => {
+    const g = parseRelativeRange(m);
+    return g === undefined ? [] : [{ r0: g.r0 + top, c0: g.c0, r1: g.r1 + top, c1: g.c1 }];
+  });
+  return gridFromRows(name, rows, merges);
 }
 
+/** A plan amount as the engine reads the cell: blank and "-" are none, "0" is 0, anything else stops the build. */
+function cellAmount(t: FundingTarget, r: number, c: number, where: string): number | undefined {
+  const a = t.table.model.amount(r, c);
+  if (a.kind === "zero") return undefined;
+  if (a.kind === "amount" && a.unit === undefined && a.second === undefined && Number.isInteger(a.value) && a.value >= 0) return a.value;
+  throw new Error(`build-templates: ${where}: "${t.view.shownText(r, c)}" is not a plain amount`);
+}
+
+/** The columns of a year that hold the plan: the year's only column, else its 확보액 or 투자 수요 (not 집행액). */
+function plannedSub(t: FundingTarget, year: number, where: string): number | undefined {
+  const subs = t.subs.get(year) ?? [];
+  if (subs.length === 1) return 0;
+  const planned = subs.flatMap((s, i) => {
+    const kind = s.label === undefined ? undefined : classifyLabel(s.label)?.kind;
+    return kind === "secured" || kind === "need" ? [i] : [];
+  });
+  if (planned.length > 1) throw new Error(`build-templates: ${where}: ${year} has more than one planned column`);
+  return planned[0];
+}
+
+function fundingOf(b: SeedTableBlock, where: string, notes: string[]): Template["funding"] {
+  const found = findFundingTarget(blockGrid(where, b));
+  const t = found.target;
+  if (t === undefined) throw new Error(`build-templates: ${where}: ${found.problems.map((p) => p.message.en).join("; ")}`);
+  const { model } = t.table;
+  if (t.unit === undefined) throw new Error(`build-templates: ${where}: the funding table has no money unit`);
+  if (t.repeated.size > 0) throw new Error(`build-templates: ${where}: a source labels more than one row (${[...t.repeated.keys()].join(", ")})`);
+  for (const row of model.rows) {
+    if (row.role !== "total" && row.source === undefined) throw new Error(`build-templates: ${where}: row "${row.label}" is neither 계 nor a source`);
+  }
+  const planned = new Map(t.years.flatMap((y) => {
+    const sub = plannedSub(t, y, where);
+    return sub === undefined ? [] : [[y, sub] as const];
+  }));
+  if (planned.size === 0) throw new Error(`build-templates: ${where}: funding table without years`);
+
+  // 비고 is not an amount column, so the model leaves it out; its header names it.
+  const range = t.table.range;
+  let remarkCol: number | undefined;
+  for (let c = range.c0; c <= range.c1 && remarkCol === undefined; c++) {
+    if (model.headerRows.some((r) => classifyLabel(t.view.shownText(r, c))?.kind === "remark")) remarkCol = c;
+  }
+  const remarkOf = (r: number): string | undefined => {
+    const text = remarkCol === undefined ? "" : t.view.shownText(r, remarkCol).trim();
+    return text === "" ? undefined : text;
+  };
+
+  const sources: FundingSource[] = [];
+  for (const cell of t.cells) {
+    if (planned.get(cell.year) !== cell.sub) continue;
+    let s = sources.find((x) => x.source === cell.source);
+    if (s === undefined) {
+      s = { source: cell.source, amounts: {} };
+      const remark = remarkOf(cell.r);
+      if (remark !== undefined) s.remark = remark;
+      sources.push(s);
+    }
+    const v = cellAmount(t, cell.r, cell.c, where);
+    if (v !== undefined) (s.amounts as Record<string, number>)[String(cell.year)] = v;
+  }
+
+  // Printed totals are not carried (the layout writes them as formulas); where one disagrees with its parts, the
+  // checker's blame says which printed figure is wrong, and the build notes it.
+  const rowLabel = (r: number): string => model.rows.find((x) => x.r === r)?.label ?? "";
+  const colLabel = (c: number): string => model.cols.find((x) => x.c === c)?.label ?? "";
+  const mismatches = checkTable(t.view, t.table)
+    .filter((f) => f.rule === "total-mismatch")
+    .map((f) => ({ f, at: parseA1(f.cell) as { r: number; c: number } }))
+    .sort((x, y) => x.at.r - y.at.r || x.at.c - y.at.c);
+  for (const { f, at } of mismatches) {
+    const total = model.rows.some((x) => x.r === at.r && x.role === "total") || model.cols.some((x) => x.c === at.c && x.role === "total");
+    const what = total ? "the layout computes it" : "the template keeps it as printed";
+    notes.push(`${where}: printed ${colLabel(at.c)} of ${rowLabel(at.r)} is ${String(f.actual)}, its parts add up to ${String(f.expected)}; ${what}`);
+  }
+
+  const years = [...planned.keys()];
+  const f: Template["funding"] = { sources, firstYear: Math.min(...years), lastYear: Math.max(...years), unit: t.unit };
+  const totalRow = model.rows.find((x) => x.role === "total");
+  const remark = totalRow === undefined ? undefined : remarkOf(totalRow.r);
+  if (remark !== undefined) f.remark = remark;
+  return f;
+}
+
+/** A figure of the need table or a 비고 itemisation: blank or "-" is none; anything but a plain amount stops the build. */
 function amountOf(text: string, where: string): number | undefined {
   const p = parseNumber(text);
   if (p.kind === "none") return undefined; // blank or "-"
   if (p.kind !== "number" || p.unit !== undefined || !Number.isInteger(p.value) || p.value < 0) throw new Error(`build-templates: ${where}: "${text}" is not a plain amount`);
   return p.value;
-}
-
-function unitOf(text: string | undefined, where: string): Unit {
-  if (text !== undefined && (UNITS as readonly string[]).includes(text)) return text as Unit;
-  throw new Error(`build-templates: ${where}: unit "${String(text)}" is not a money unit`);
-}
-
-function fundingOf(b: SeedTableBlock, where: string, notes: string[]): Template["funding"] {
-  const shown = shownTable(b);
-  const headerRows = b.header ?? 1;
-  const header = shown.slice(0, headerRows);
-  const leaf = header[headerRows - 1];
-  const labelCol = header[0].findIndex((x) => normalizeLabel(x) === "재원별") >= 0 ? header[0].findIndex((x) => normalizeLabel(x) === "재원별") : header.map((r) => r.findIndex((x) => normalizeLabel(x) === "재원별")).find((i) => i >= 0) ?? 0;
-  const totalCol = header[0].findIndex((x, c) => c > labelCol && classifyLabel(x)?.kind === "total");
-  const remarkCol = header[0].findIndex((x) => classifyLabel(x)?.kind === "remark");
-  // Year columns: a year in some header row; under a year, the planned figure (확보액 / 투자 수요), not 집행액.
-  const yearCols: { c: number; year: number }[] = [];
-  for (let c = labelCol + 1; c < header[0].length; c++) {
-    let year: number | undefined;
-    for (const row of header) {
-      const cls = classifyLabel(row[c]);
-      if (cls?.kind === "year") year = cls.year;
-    }
-    if (year === undefined) continue;
-    const l = normalizeLabel(leaf[c]);
-    if (headerRows > 1 && classifyLabel(leaf[c])?.kind !== "year" && l !== "확보액" && l !== "투자수요") continue;
-    yearCols.push({ c, year });
-  }
-  if (yearCols.length === 0) throw new Error(`build-templates: ${where}: funding table without years`);
-  const unit = unitOf(b.unit, where);
-  const sources: FundingSource[] = [];
-  let remark: string | undefined;
-  let printedTotals: { row: (number | undefined)[]; total?: number } | undefined;
-  for (const row of b.table.slice(headerRows)) {
-    const cls = classifyLabel(row[labelCol]);
-    const rowRemark = remarkCol >= 0 && row[remarkCol].trim() !== "" ? row[remarkCol].trim() : undefined;
-    if (cls?.kind === "total") {
-      remark = rowRemark;
-      printedTotals = { row: yearCols.map(({ c }) => amountOf(row[c], where)), total: totalCol >= 0 ? amountOf(row[totalCol], where) : undefined };
-      continue;
-    }
-    if (cls?.kind !== "source") throw new Error(`build-templates: ${where}: row "${row[labelCol]}" is neither 계 nor a source`);
-    const amounts: Record<string, number> = {};
-    for (const { c, year } of yearCols) {
-      const v = amountOf(row[c], where);
-      if (v !== undefined) amounts[String(year)] = v;
-    }
-    const s: FundingSource = { source: cls.source, amounts };
-    if (rowRemark !== undefined) s.remark = rowRemark;
-    sources.push(s);
-    // A printed 합계 that is not the sum of its years is a printed mistake: note it, keep only the years.
-    const printed = totalCol >= 0 ? amountOf(row[totalCol], where) : undefined;
-    const sum = Object.values(amounts).reduce((a, v) => a + v, 0);
-    if (printed !== undefined && printed !== sum) notes.push(`${where}: printed 합계 of ${row[labelCol].trim()} is ${printed}, its years add up to ${sum}; the layout computes it`);
-  }
-  if (printedTotals !== undefined) {
-    yearCols.forEach(({ year }, i) => {
-      const sum = sources.reduce((a, s) => a + (s.amounts?.[String(year)] ?? 0), 0);
-      const printed = printedTotals?.row[i] ?? 0;
-      if (printed !== sum) notes.push(`${where}: printed 계 of ${year} is ${printed}, its sources add up to ${sum}; the layout computes it`);
-    });
-    const all = sources.reduce((a, s) => a + Object.values(s.amounts ?? {}).reduce((x, v) => x + v, 0), 0);
-    if (printedTotals.total !== undefined && printedTotals.total !== all) notes.push(`${where}: printed 계 합계 is ${printedTotals.total}, the table's amounts add up to ${all}; the layout computes it`);
-  }
-  const years = yearCols.map((y) => y.year);
-  const f: Template["funding"] = { sources, firstYear: Math.min(...years), lastYear: Math.max(...years), unit };
-  if (remark !== undefined) f.remark = remark;
-  return f;
 }
 
 // ---- the need/secured/gap table -------------------------------------------------------------------
