@@ -11,7 +11,7 @@
 // a catalog URL that works in one works in the other. The tests serve https with a certificate made on the fly.
 import type { Lang } from "../findings";
 import type { Catalog, Template } from "./schema";
-import { validateCatalog, validateTemplate, type TemplateProblem } from "./validate";
+import { validateCatalogEntries, type TemplateProblem } from "./validate";
 import { TEMPLATE_MSG, type Text } from "./messages";
 
 /** The part of the WHATWG fetch this module uses; the global `fetch` of Node and browsers fits it. */
@@ -179,46 +179,26 @@ export function readCatalog(text: string): Read {
   } catch (e) {
     return { failure: { kind: "content", reason: CATALOG_SOURCE_MSG.notJson(e instanceof Error ? e.message : String(e)) }, invalid: [] };
   }
-  const whole = validateCatalog(json);
-  if (whole.ok) {
-    if (whole.value.templates.length === 0) return { failure: { kind: "content", reason: CATALOG_SOURCE_MSG.empty() }, invalid: [] };
-    return { catalogVersion: whole.value.catalogVersion, templates: whole.value.templates, invalid: [] };
-  }
-  // Problems of the envelope itself (no catalogVersion, templates not a list) carry template "": nothing usable.
-  const envelope = whole.problems.filter((p) => p.template === "");
-  if (envelope.length > 0) {
-    const first = envelope[0];
+  // One pass over the catalog: each template is validated once, and its verdict decides whether it is kept.
+  const read = validateCatalogEntries(json);
+  if (!read.ok) {
+    // Problems of the envelope itself (no catalogVersion, templates not a list): nothing usable.
+    const first = read.problems[0];
     const line = (lang: Lang): string => (first.path === "" ? first.message[lang] : `${first.path}: ${first.message[lang]}`);
-    return { failure: { kind: "content", reason: badCatalogText(line, envelope.length - 1) }, invalid: [] };
+    return { failure: { kind: "content", reason: badCatalogText(line, read.problems.length - 1) }, invalid: [] };
   }
-  // The envelope is fine, some templates are not: validate them one by one to keep the good ones.
-  const { catalogVersion, templates: raw } = json as { catalogVersion: string; templates: unknown[] };
   const templates: Template[] = [];
   const invalid: InvalidTemplate[] = [];
-  const seen = new Set<string>();
-  raw.forEach((item, index) => {
-    const r = validateTemplate(item);
-    if (r.ok && !seen.has(r.value.id)) {
-      seen.add(r.value.id);
-      templates.push(r.value);
-      return;
-    }
-    const id = idOf(item);
-    const who = id ?? `#${index + 1}`;
-    // The first template with an id wins; a later one with the same id is listed as invalid, not silently dropped.
-    const problems = r.ok ? [{ template: who, path: "id", message: TEMPLATE_MSG.duplicateId(r.value.id) }] : r.problems.map((p) => ({ ...p, template: p.template === "" ? who : p.template }));
-    invalid.push({ ...(id === undefined ? {} : { id }), index, problems });
-  });
-  if (templates.length === 0) return { failure: { kind: "content", reason: CATALOG_SOURCE_MSG.noUsable(invalid.length) }, invalid };
-  return { catalogVersion, templates, invalid };
+  for (const e of read.entries) {
+    if (e.result.ok) templates.push(e.result.value);
+    else invalid.push({ ...(e.id === undefined ? {} : { id: e.id }), index: e.index, problems: e.result.problems });
+  }
+  if (templates.length === 0) {
+    return { failure: { kind: "content", reason: invalid.length === 0 ? CATALOG_SOURCE_MSG.empty() : CATALOG_SOURCE_MSG.noUsable(invalid.length) }, invalid };
+  }
+  return { catalogVersion: read.catalogVersion, templates, invalid };
 }
 
 function badCatalogText(line: (lang: Lang) => string, more: number): Text {
   return { ko: CATALOG_SOURCE_MSG.badCatalog(line("ko"), more).ko, en: CATALOG_SOURCE_MSG.badCatalog(line("en"), more).en };
-}
-
-function idOf(json: unknown): string | undefined {
-  if (typeof json !== "object" || json === null) return undefined;
-  const id = (json as Record<string, unknown>).id;
-  return typeof id === "string" && id.trim() !== "" ? id : undefined;
 }

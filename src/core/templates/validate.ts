@@ -23,24 +23,46 @@ export function validateTemplate(json: unknown): Validated<Template> {
   return validateAt(json, undefined);
 }
 
-export function validateCatalog(json: unknown): Validated<Catalog> {
+/** One template of a catalog with its own verdict, and where it sits. */
+export interface CatalogEntry {
+  /** 0-based position in the catalog's `templates`. */
+  index: number;
+  /** The template's id when it has a readable one (also when the template is invalid). */
+  id?: string;
+  result: Validated<Template>;
+}
+
+export type CatalogEntries = { ok: true; catalogVersion: string; entries: CatalogEntry[] } | { ok: false; problems: TemplateProblem[] };
+
+/**
+ * A catalog checked once: the envelope, then each template (shape, then the rules across fields), in catalog order.
+ * The first valid template of an id wins; a later one with the same id is invalid ("id" named twice). Both
+ * validateCatalog (all or nothing) and the catalog loader (keeps the good templates) read this one pass.
+ */
+export function validateCatalogEntries(json: unknown): CatalogEntries {
   const env = CatalogSchema.safeParse(json, { reportInput: true });
   if (!env.success) return { ok: false, problems: env.error.issues.map((i) => problemOf(i, "", [])) };
-  const problems: TemplateProblem[] = [];
-  const templates: Template[] = [];
   const seen = new Set<string>();
-  env.data.templates.forEach((t, index) => {
-    const r = validateAt(t, index);
-    if (!r.ok) {
-      // Paths are inside the template; the catalog position is in `template` ("#3") or named by its id.
-      problems.push(...r.problems);
-      return;
+  const entries = env.data.templates.map((item, index): CatalogEntry => {
+    let result = validateAt(item, index);
+    if (result.ok) {
+      const id = result.value.id;
+      if (seen.has(id)) result = { ok: false, problems: [{ template: id, path: "id", message: TEMPLATE_MSG.duplicateId(id) }] };
+      seen.add(id);
     }
-    if (seen.has(r.value.id)) problems.push({ template: r.value.id, path: "id", message: TEMPLATE_MSG.duplicateId(r.value.id) });
-    seen.add(r.value.id);
-    templates.push(r.value);
+    const id = idOf(item);
+    return id === undefined ? { index, result } : { index, id, result };
   });
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: { catalogVersion: env.data.catalogVersion, templates } };
+  return { ok: true, catalogVersion: env.data.catalogVersion, entries };
+}
+
+export function validateCatalog(json: unknown): Validated<Catalog> {
+  const read = validateCatalogEntries(json);
+  if (!read.ok) return read;
+  // Paths are inside the template; the catalog position is in `template` ("#3") or named by its id.
+  const problems = read.entries.flatMap((e) => (e.result.ok ? [] : e.result.problems));
+  if (problems.length > 0) return { ok: false, problems };
+  return { ok: true, value: { catalogVersion: read.catalogVersion, templates: read.entries.flatMap((e) => (e.result.ok ? [e.result.value] : [])) } };
 }
 
 /** validateCatalog over the text of a catalog file: a JSON syntax error is a problem too. */

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { checkUrl, loadCatalog, readCatalog, type FetchLike } from "../../../src/core/templates/catalog-source";
 import { validateTemplate } from "../../../src/core/templates/validate";
-import type { Catalog, Template } from "../../../src/core/templates/schema";
+import { TemplateSchema, type Catalog, type Template } from "../../../src/core/templates/schema";
 import { startHttpServer, startHttpsServer, trustingFetch, type TestServer } from "../../support/https-server";
 
 // Two programs of the seed's 지역경제과 plan, reduced to what the schema needs (amounts in 천원 as printed).
@@ -114,6 +114,49 @@ test("some invalid templates: the valid ones are kept, the others listed with fi
   expect(dup.problems).toEqual([expect.objectContaining({ path: "id", message: expect.objectContaining({ ko: expect.stringContaining("두 번") }) })]);
   expect(r.notice?.ko).toBe(`카탈로그(${at("/mixed.json")})의 템플릿 4개는 형식이 맞지 않아 뺐습니다 (사용 가능 2개)`);
   expect(r.notice?.en).toContain("4 template(s)");
+});
+
+test("each template is validated once per load: a mixed catalog, a good one, the bundled one", async () => {
+  // Every validation of a template starts with TemplateSchema.safeParse (the rules across fields run right after
+  // it, in the same function), so its calls count the passes. Before the single pass, a catalog with one bad
+  // template validated every template twice: the whole catalog, then each template again to keep the good ones.
+  const parse = jest.spyOn(TemplateSchema, "safeParse");
+  try {
+    const noProgram: Record<string, unknown> = { ...EXCHANGE, id: "no-program" };
+    delete noProgram.program;
+    routes["/once.json"] = json({ catalogVersion: "2.1.0", templates: [noProgram, EXCHANGE, { ...EXCHANGE, program: "중복" }, MARKET] });
+    const mixed = await loadCatalog(at("/once.json"), trustingFetch, BUNDLED);
+    expect(mixed.templates.map((t) => t.id)).toEqual(["domestic-international-exchange", "traditional-market-management"]);
+    expect(mixed.invalid.map((x) => [x.id, x.index, x.problems.map((p) => p.path)])).toEqual([
+      ["no-program", 0, ["program"]],
+      ["domestic-international-exchange", 2, ["id"]],
+    ]);
+    expect(parse).toHaveBeenCalledTimes(4);
+
+    parse.mockClear();
+    routes["/good.json"] = json({ catalogVersion: "2.0.0", templates: [EXCHANGE, MARKET] });
+    expect((await loadCatalog(at("/good.json"), trustingFetch, BUNDLED)).invalid).toEqual([]);
+    expect(parse).toHaveBeenCalledTimes(2);
+
+    // The bundled catalog was validated when it was loaded; offering it validates nothing again.
+    parse.mockClear();
+    expect((await loadCatalog(undefined, trustingFetch, BUNDLED)).source).toBe("bundled");
+    expect(parse).not.toHaveBeenCalled();
+  } finally {
+    parse.mockRestore();
+  }
+});
+
+test("the bundled catalog file is validated once when it loads: one pass per template of its 15", () => {
+  jest.isolateModules(() => {
+    // A fresh module registry: this schema is the one bundled.ts validates with.
+    const schema = require("../../../src/core/templates/schema") as typeof import("../../../src/core/templates/schema");
+    const parse = jest.spyOn(schema.TemplateSchema, "safeParse");
+    const bundled = require("../../../src/core/templates/bundled") as typeof import("../../../src/core/templates/bundled");
+    // 15: sheets 01–14 of the 2021 plan and the 도시형소공인 card, one template each.
+    expect(bundled.BUNDLED_CATALOG.templates).toHaveLength(15);
+    expect(parse).toHaveBeenCalledTimes(15);
+  });
 });
 
 test("server down: bundled, with a notice naming the URL and the refused connection (Node's own fetch)", async () => {
