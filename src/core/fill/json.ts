@@ -13,14 +13,12 @@
 // string ("24,00") is reported and kept as text, never guessed. "unit" is optional: 원, 천원, 백만원, 억원, 조원.
 import { z } from "zod";
 import { unitFromWord } from "../numbers";
-import { classifyCleaned } from "../table-model";
-import type { SourceKey } from "../labels";
 import type { Text } from "../sheet-plan";
 import type { Unit } from "../units";
+import { InputAssembly, rowLabel, type RowLabel } from "./assemble";
 import { FILL_MSG, where } from "./messages";
-import { checkTotals, DROPS_ROW } from "./totals";
-import type { FillProblem, FundingColumn, FundingInput, FundingLine, FundingParse, FundingRow, FundingValue, Origin } from "./types";
-import { readFillValue } from "./values";
+import { DROPS_ROW } from "./totals";
+import type { FillProblemCode, FundingColumn, FundingInput, FundingLine, FundingParse, FundingValue, Origin } from "./types";
 import { lineColumn, syntaxErrorOffset } from "./json-syntax";
 
 const Amount = z.union([z.number(), z.string(), z.null()]);
@@ -75,6 +73,9 @@ function issueText(issue: z.core.$ZodIssue): Text {
   }
 }
 
+/** A row refused by the schema or dropped as unknown or repeated is reported as that; no "no source rows" on top. */
+const EXPLAINED: ReadonlySet<FillProblemCode> = new Set<FillProblemCode>([...DROPS_ROW, "json-schema"]);
+
 export function parseFundingJson(text: string): FundingParse {
   const empty: FundingInput = { years: [], columns: [], rows: [] };
   let data: unknown;
@@ -100,46 +101,23 @@ export function readFundingJson(data: unknown): FundingParse {
       return { code: "json-schema", severity: "error", origin: { kind: "json", path }, message: FILL_MSG.jsonSchema(path, issueText(issue)) };
     }),
   });
-  const problems: FillProblem[] = [];
+  const assembly = new InputAssembly();
   let unit: Unit | undefined;
   const readUnit = (u: string | undefined): void => {
     if (u === undefined) return;
     unit = unitFromWord(u);
-    if (unit === undefined) problems.push({ code: "json-schema", severity: "error", origin: { kind: "json", path: "$.unit" }, message: FILL_MSG.jsonSchema("$.unit", FILL_MSG.jsonBadUnit(u)) });
+    if (unit === undefined) assembly.problems.push({ code: "json-schema", severity: "error", origin: { kind: "json", path: "$.unit" }, message: FILL_MSG.jsonSchema("$.unit", FILL_MSG.jsonBadUnit(u)) });
   };
   const value = (v: number | string | null, path: string): FundingValue => {
     const origin: Origin = { kind: "json", path };
     if (v === null) return { value: { kind: "empty", dash: false }, text: "", origin };
     if (typeof v === "number") return { value: { kind: "number", value: v }, text: String(v), origin };
-    const r = readFillValue(v, origin);
-    if (r.problem !== undefined) problems.push(r.problem);
-    return r.value;
+    return assembly.value(v, origin);
   };
-  const label = (name: string, path: string): { kind: "source"; source: SourceKey } | { kind: "total" } | undefined => {
-    const k = classifyCleaned(name);
-    if (k?.kind === "source") return { kind: "source", source: k.source };
-    if (k?.kind === "total") return { kind: "total" };
-    const origin: Origin = { kind: "json", path };
-    problems.push({ code: "unknown-source", severity: "error", origin, message: FILL_MSG.unknownSource(where(origin), name) });
-    return undefined;
-  };
-  const rows: FundingRow[] = [];
-  let total: FundingLine | undefined;
-  const seen = new Map<SourceKey, Origin>();
-  const addRow = (k: { kind: "source"; source: SourceKey } | { kind: "total" }, line: FundingLine): FundingLine => {
-    if (k.kind === "total") {
-      total ??= line;
-      return total;
-    }
-    const first = seen.get(k.source);
-    if (first !== undefined) {
-      problems.push({ code: "duplicate-source", severity: "error", origin: line.origin, message: FILL_MSG.duplicateSource(where(line.origin), k.source, where(first)) });
-      return line;
-    }
-    seen.set(k.source, line.origin);
-    const row: FundingRow = { ...line, source: k.source };
-    rows.push(row);
-    return row;
+  const label = (name: string, path: string): RowLabel | undefined => {
+    const k = rowLabel(name);
+    if (k === undefined) assembly.unknownSource({ kind: "json", path }, name);
+    return k;
   };
 
   let columns: FundingColumn[];
@@ -159,7 +137,7 @@ export function readFundingJson(data: unknown): FundingParse {
       const key = k.kind === "total" ? "total" : k.source;
       let line = lines.get(key);
       if (line === undefined) {
-        line = addRow(k, { label: r.source, origin: { kind: "json", path }, values: years.map(() => undefined), totals: [] });
+        line = assembly.add(k, { label: r.source, origin: { kind: "json", path }, values: years.map(() => undefined), totals: [] });
         lines.set(key, line);
       }
       const j = years.indexOf(r.year);
@@ -167,7 +145,7 @@ export function readFundingJson(data: unknown): FundingParse {
       const first = firstAt.get(cellKey);
       if (first !== undefined) {
         const origin: Origin = { kind: "json", path };
-        problems.push({ code: k.kind === "total" ? "json-schema" : "duplicate-source", severity: "error", origin, message: k.kind === "total" ? FILL_MSG.jsonSchema(path, FILL_MSG.duplicateYear({ ko: "계", en: "total" }, r.year)) : FILL_MSG.jsonSchema(path, FILL_MSG.jsonDuplicateCell(k.source, r.year, first)) });
+        assembly.problems.push({ code: k.kind === "total" ? "json-schema" : "duplicate-source", severity: "error", origin, message: k.kind === "total" ? FILL_MSG.jsonSchema(path, FILL_MSG.duplicateYear({ ko: "계", en: "total" }, r.year)) : FILL_MSG.jsonSchema(path, FILL_MSG.jsonDuplicateCell(k.source, r.year, first)) });
         return;
       }
       firstAt.set(cellKey, path);
@@ -181,8 +159,8 @@ export function readFundingJson(data: unknown): FundingParse {
     const dup = years.findIndex((y, i) => years.indexOf(y) !== i);
     if (dup >= 0) {
       const origin: Origin = { kind: "json", path: `$.years[${dup}]` };
-      problems.push({ code: "bad-year", severity: "error", origin, message: FILL_MSG.duplicateYear(where(origin), years[dup]) });
-      return { input: empty, problems };
+      assembly.problems.push({ code: "bad-year", severity: "error", origin, message: FILL_MSG.duplicateYear(where(origin), years[dup]) });
+      return { input: empty, problems: assembly.problems };
     }
     columns = years.map((year) => ({ year, sub: 0 }));
     const totals = parsed.data.totals ?? {};
@@ -192,32 +170,22 @@ export function readFundingJson(data: unknown): FundingParse {
       if (k === undefined) continue;
       if (amounts.length !== years.length) {
         const origin: Origin = { kind: "json", path };
-        problems.push({ code: "json-schema", severity: "error", origin, message: FILL_MSG.jsonSchema(path, FILL_MSG.jsonWrongLength(amounts.length, years.length)) });
+        assembly.problems.push({ code: "json-schema", severity: "error", origin, message: FILL_MSG.jsonSchema(path, FILL_MSG.jsonWrongLength(amounts.length, years.length)) });
         continue;
       }
       const t = totals[name];
-      addRow(k, {
+      assembly.add(k, {
         label: name,
         origin: { kind: "json", path },
-        values: amounts.map((a, i) => value(a, `${path}[${i}]`)),
+        values: amounts.map((amount, i) => value(amount, `${path}[${i}]`)),
         totals: t === undefined ? [] : [value(t, jsonPath(["totals", name]))],
       });
     }
     for (const name of Object.keys(totals)) {
       if (!(name in parsed.data.sources)) {
-        const origin: Origin = { kind: "json", path: jsonPath(["totals", name]) };
-        problems.push({ code: "unknown-source", severity: "error", origin, message: FILL_MSG.unknownSource(where(origin), name) });
+        assembly.unknownSource({ kind: "json", path: jsonPath(["totals", name]) }, name);
       }
     }
   }
-  const input: FundingInput = {
-    ...(unit === undefined ? {} : { unit }),
-    years: [...new Set(columns.map((c) => c.year))].sort((a, b) => a - b),
-    columns,
-    rows,
-    ...(total === undefined ? {} : { total }),
-  };
-  if (rows.length === 0 && !problems.some((p) => DROPS_ROW.has(p.code) || p.code === "json-schema")) problems.push({ code: "no-table", severity: "error", message: FILL_MSG.noSourceRows() });
-  const dropped = problems.some((p) => DROPS_ROW.has(p.code) || p.code === "json-schema");
-  return { input, problems: [...problems, ...checkTotals(input, !dropped)] };
+  return assembly.finish({ ...(unit === undefined ? {} : { unit }), columns }, EXPLAINED);
 }

@@ -8,10 +8,9 @@ import { findUnitLabel } from "../unit-label";
 import { parseNumber } from "../numbers";
 import type { LabelClass } from "../labels";
 import type { Unit } from "../units";
+import { asRowLabel, InputAssembly } from "./assemble";
 import { FILL_MSG, where } from "./messages";
-import { checkTotals, DROPS_ROW } from "./totals";
-import type { FillProblem, FundingColumn, FundingInput, FundingLine, FundingParse, FundingRow, FundingValue, Origin } from "./types";
-import { readFillValue } from "./values";
+import type { FillProblem, FundingColumn, FundingParse, FundingValue, Origin } from "./types";
 
 export interface TextCell {
   text: string;
@@ -167,12 +166,9 @@ function readOriented(grid: CellGrid): FundingParse | undefined {
   const yearRow = findYearRow(grid, 0);
   if (yearRow === undefined) return undefined;
   const L = layoutAt(grid, yearRow);
-  const problems: FillProblem[] = [];
+  const assembly = new InputAssembly();
   const columns: FundingColumn[] = L.cols.map((x) => (x.label === undefined ? { year: x.year, sub: x.sub } : { year: x.year, sub: x.sub, label: x.label }));
-  const rows: FundingRow[] = [];
-  let total: FundingLine | undefined;
   const tableRows = [...L.headerRows, yearRow, ...(L.subRow === undefined ? [] : [L.subRow])];
-  const seen = new Map<string, Origin>();
 
   let r = (L.subRow ?? yearRow) + 1;
   for (; r < grid.length; r++) {
@@ -192,47 +188,23 @@ function readOriented(grid: CellGrid): FundingParse | undefined {
     const rowOrigin = (labelCell ?? labels[0] ?? row[0]).origin;
     const last = lastFilled(row);
     if (last >= L.width && !L.remarkCols.has(last)) {
-      problems.push({ code: "extra-cells", severity: "error", origin: row[last].origin, message: FILL_MSG.extraCells(where(row[0].origin), labelText, last + 1, L.width) });
+      assembly.problems.push({ code: "extra-cells", severity: "error", origin: row[last].origin, message: FILL_MSG.extraCells(where(row[0].origin), labelText, last + 1, L.width) });
       continue;
     }
-    const read = (c: number): FundingValue => {
-      const { value, problem } = readFillValue(row[c].text, row[c].origin);
-      if (problem !== undefined) problems.push(problem);
-      return value;
-    };
-    const k = labelCell === undefined ? undefined : cls(labelCell.text);
-    if (k === undefined || (k.kind !== "source" && k.kind !== "total")) {
-      problems.push({ code: "unknown-source", severity: "error", origin: rowOrigin, message: FILL_MSG.unknownSource(where(rowOrigin), labelText) });
+    const label = labelCell === undefined ? undefined : asRowLabel(cls(labelCell.text));
+    if (label === undefined) {
+      assembly.unknownSource(rowOrigin, labelText);
       continue;
     }
-    const line: FundingLine = {
-      label: labelCell?.text.trim() ?? labelText,
-      origin: rowOrigin,
-      values: L.cols.map((x) => read(x.c)),
-      totals: L.totalCols.map((c) => read(c)),
-    };
-    if (k.kind === "total") {
-      total ??= line; // a second 계 (or a 소계) is not a source and is never written
-      continue;
-    }
-    const first = seen.get(k.source);
-    if (first !== undefined) {
-      problems.push({ code: "duplicate-source", severity: "error", origin: rowOrigin, message: FILL_MSG.duplicateSource(where(rowOrigin), k.source, where(first)) });
-      continue;
-    }
-    seen.set(k.source, rowOrigin);
-    rows.push({ ...line, source: k.source });
+    const read = (c: number): FundingValue => assembly.value(row[c].text, row[c].origin);
+    assembly.add(label, { label: labelCell?.text.trim() ?? labelText, origin: rowOrigin, values: L.cols.map((x) => read(x.c)), totals: L.totalCols.map((c) => read(c)) });
   }
   if (findYearRow(grid, r) !== undefined) {
     const o = grid[r]?.[0]?.origin ?? grid[grid.length - 1][0].origin;
-    problems.push({ code: "more-tables", severity: "info", origin: o, message: FILL_MSG.moreTables(where(o)) });
+    assembly.problems.push({ code: "more-tables", severity: "info", origin: o, message: FILL_MSG.moreTables(where(o)) });
   }
-  const unit = findUnit(grid, [...L.headerRows, yearRow, ...(L.subRow === undefined ? [] : [L.subRow])], tableRows, problems);
-  const years = [...new Set(columns.map((c) => c.year))].sort((a, b) => a - b);
-  const input: FundingInput = { ...(unit === undefined ? {} : { unit }), years, columns, rows, ...(total === undefined ? {} : { total }) };
-  if (rows.length === 0) problems.push({ code: "no-table", severity: "error", message: FILL_MSG.noSourceRows() });
-  const dropped = problems.some((p) => DROPS_ROW.has(p.code));
-  return { input, problems: [...problems, ...checkTotals(input, !dropped)] };
+  const unit = findUnit(grid, [...L.headerRows, yearRow, ...(L.subRow === undefined ? [] : [L.subRow])], tableRows, assembly.problems);
+  return assembly.finish({ ...(unit === undefined ? {} : { unit }), columns });
 }
 
 function transpose(grid: CellGrid): CellGrid {

@@ -10,10 +10,9 @@ import { findUnitLabel } from "../unit-label";
 import { parseNumber } from "../numbers";
 import type { LabelClass } from "../labels";
 import type { Unit } from "../units";
+import { asRowLabel, InputAssembly } from "./assemble";
 import { FILL_MSG, where } from "./messages";
-import { checkTotals, DROPS_ROW } from "./totals";
-import type { FillProblem, FundingColumn, FundingInput, FundingLine, FundingParse, FundingRow, FundingValue, Origin } from "./types";
-import { readFillValue } from "./values";
+import type { FillProblemCode, FundingColumn, FundingParse, FundingValue, Origin } from "./types";
 
 interface Token {
   text: string;
@@ -84,8 +83,10 @@ function hasTotalLabel(ts: Token[]): boolean {
   return false;
 }
 
+/** A row whose values cannot be placed is reported as that; no further "no source rows" on top of it. */
+const EXPLAINED: ReadonlySet<FillProblemCode> = new Set<FillProblemCode>(["ambiguous-row"]);
+
 export function readSpacedText(lines: string[]): FundingParse {
-  const problems: FillProblem[] = [];
   const noTable = (): FundingParse => ({ input: { years: [], columns: [], rows: [] }, problems: [{ code: "no-table", severity: "error", message: FILL_MSG.noTable() }] });
   const toks = lines.map(tokens);
   // The year line: the first one with a labelled data line within the next three lines.
@@ -125,66 +126,45 @@ export function readSpacedText(lines: string[]): FundingParse {
     if (d === undefined) break;
     body.push(d);
   }
-  // k: sub-columns per year, from the rows' value counts (the 계 row first: it is the one row never left blank).
+  // Sub-columns per year, from the rows' value counts (the 계 row first: it is the one row never left blank).
   const per = T + years.length;
   const counts = body.map((d) => d.values.length).filter((n) => n % per === 0 && n > 0);
   const totalLine = body.find((d) => findLabel(d.label)?.cls.kind === "total");
-  const k =
+  const subs =
     totalLine !== undefined && totalLine.values.length % per === 0 && totalLine.values.length > 0
       ? totalLine.values.length / per
       : counts.length > 0
         ? mostCommon(counts) / per
         : 1;
-  const columns: FundingColumn[] = years.flatMap((year) => Array.from({ length: k }, (_, sub) => ({ year, sub })));
+  const columns: FundingColumn[] = years.flatMap((year) => Array.from({ length: subs }, (_, sub) => ({ year, sub })));
   const origin = (li: number, t: Token): Origin => ({ kind: "text", line: li + 1, column: t.column });
+  const assembly = new InputAssembly();
 
-  const rows: FundingRow[] = [];
-  let total: FundingLine | undefined;
-  const seen = new Map<string, Origin>();
   for (const d of body) {
     const label = findLabel(d.label);
     const labelText = d.label.map((t) => t.text).join(" ");
     const rowOrigin = origin(d.index, label?.at ?? d.label[0]);
-    if (label === undefined) {
-      problems.push({ code: "unknown-source", severity: "error", origin: rowOrigin, message: FILL_MSG.unknownSource(where(rowOrigin), labelText) });
+    const kind = asRowLabel(label?.cls);
+    if (label === undefined || kind === undefined) {
+      assembly.unknownSource(rowOrigin, labelText);
       continue;
     }
     if (d.values.length === 0) {
       const blank = (): FundingValue => ({ value: { kind: "empty", dash: false }, text: "", origin: rowOrigin });
-      const line: FundingLine = { label: label.text, origin: rowOrigin, totals: Array.from({ length: T * k }, blank), values: columns.map(blank) };
-      if (label.cls.kind === "source" && !seen.has(label.cls.source)) {
-        seen.set(label.cls.source, rowOrigin);
-        rows.push({ ...line, source: label.cls.source });
-      }
+      if (kind.kind === "source") assembly.addBlank(kind.source, { label: label.text, origin: rowOrigin, totals: Array.from({ length: T * subs }, blank), values: columns.map(blank) });
       continue;
     }
-    if (d.values.length !== per * k) {
-      problems.push({ code: "ambiguous-row", severity: "error", origin: rowOrigin, message: FILL_MSG.ambiguousRow(where(rowOrigin), label.text, d.values.length, per * k) });
+    if (d.values.length !== per * subs) {
+      assembly.problems.push({ code: "ambiguous-row", severity: "error", origin: rowOrigin, message: FILL_MSG.ambiguousRow(where(rowOrigin), label.text, d.values.length, per * subs) });
       continue;
     }
-    const read = (t: Token): FundingValue => {
-      const { value, problem } = readFillValue(t.text, origin(d.index, t));
-      if (problem !== undefined) problems.push(problem);
-      return value;
-    };
-    const line: FundingLine = {
+    const read = (t: Token): FundingValue => assembly.value(t.text, origin(d.index, t));
+    assembly.add(kind, {
       label: label.text,
       origin: rowOrigin,
-      totals: (totalsLast ? d.values.slice(years.length * k) : d.values.slice(0, T * k)).map(read),
-      values: (totalsLast ? d.values.slice(0, years.length * k) : d.values.slice(T * k)).map(read),
-    };
-    if (label.cls.kind === "total") {
-      total ??= line;
-      continue;
-    }
-    if (label.cls.kind !== "source") continue;
-    const first = seen.get(label.cls.source);
-    if (first !== undefined) {
-      problems.push({ code: "duplicate-source", severity: "error", origin: rowOrigin, message: FILL_MSG.duplicateSource(where(rowOrigin), label.cls.source, where(first)) });
-      continue;
-    }
-    seen.set(label.cls.source, rowOrigin);
-    rows.push({ ...line, source: label.cls.source });
+      totals: (totalsLast ? d.values.slice(years.length * subs) : d.values.slice(0, T * subs)).map(read),
+      values: (totalsLast ? d.values.slice(0, years.length * subs) : d.values.slice(T * subs)).map(read),
+    });
   }
 
   // The unit: a header token ("합계(천원)"), else the nearest unit line above the table ("(단위 : 천원)").
@@ -197,14 +177,11 @@ export function readSpacedText(lines: string[]): FundingParse {
     if (unit === undefined) unit = above;
     else if (above !== unit) {
       const o: Origin = { kind: "text", line: j + 1, column: 1 };
-      problems.push({ code: "unit-conflict", severity: "warning", origin: o, message: FILL_MSG.unitConflict(where(o), unit, above) });
+      assembly.problems.push({ code: "unit-conflict", severity: "warning", origin: o, message: FILL_MSG.unitConflict(where(o), unit, above) });
     }
     break;
   }
-  const input: FundingInput = { ...(unit === undefined ? {} : { unit }), years: [...new Set(years)].sort((a, b) => a - b), columns, rows, ...(total === undefined ? {} : { total }) };
-  if (rows.length === 0 && !problems.some((p) => p.code === "ambiguous-row")) problems.push({ code: "no-table", severity: "error", message: FILL_MSG.noSourceRows() });
-  const dropped = problems.some((p) => DROPS_ROW.has(p.code));
-  return { input, problems: [...problems, ...checkTotals(input, !dropped)] };
+  return assembly.finish({ ...(unit === undefined ? {} : { unit }), columns }, EXPLAINED);
 }
 
 function mostCommon(xs: number[]): number {
