@@ -265,22 +265,41 @@ describe("what Excel makes of written values", () => {
       back.load("formulas, values, numberFormat");
       await ctx.sync();
       expect(back.formulas).toEqual([["=A1+1", "=A1+1", "=A1", "=- 항목", 1234, 0.12, true]]);
-      // E1 became a formula the fake never calculated: null in `values` (no cached result), "" in `text`.
-      expect(back.values[0].slice(1, 4)).toEqual(["=A1+1", "=A1", null]);
+      // B1 is calculated (A1 + 1). E1 became a formula of an unknown name, which the fake does not calculate: null in
+      // `values` (no cached result).
+      expect(back.values[0].slice(0, 4)).toEqual([2, "=A1+1", "=A1", null]);
       expect(back.numberFormat).toEqual([["General", "@", "General", "General", "#,##0", "0%", "General"]]);
     });
     const row = model.toGrid().sheets[0].cells[0];
-    expect(row[1]).toEqual({ v: undefined, f: "A1+1" }); // not calculated by the fake
+    expect(row[1]).toEqual({ v: 2, f: "A1+1" });
     expect(row[2]).toEqual({ v: "=A1+1", z: "@" });
   });
 
-  test("formulas write formulas and keep the cached value of the formula they replace", async () => {
-    const { model, Excel } = setup([], "S", { sheets: [{ name: "S", cells: [[{ v: 3 }, { v: 7, f: "A1+4" }]], merges: [] }] });
+  test("formulas written are calculated; a file's uncalculated formula stays so until what it reads changes", async () => {
+    // D1 models a file written by a tool: a formula with no cached value. fromGrid keeps it as given.
+    const cells = [[{ v: 3 }, { v: 7, f: "A1+4" }, undefined, { v: undefined, f: "A1*2" }]];
+    const { model, Excel } = setup([], "S", { sheets: [{ name: "S", cells, merges: [] }] });
+    const row = () => model.toGrid().sheets[0].cells[0];
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getItem("S").getRange("B1:C1").formulas = [["=A1+5", "=SUM(A1:B1)"]];
       await ctx.sync();
     });
-    expect(model.toGrid().sheets[0].cells[0].slice(1)).toEqual([{ v: 7, f: "A1+5" }, { v: undefined, f: "SUM(A1:B1)" }]);
+    // 3 + 5 and 3 + 8; D1 reads nothing that changed.
+    expect(row().slice(1)).toEqual([{ v: 8, f: "A1+5" }, { v: 11, f: "SUM(A1:B1)" }, { v: undefined, f: "A1*2" }]);
+    await Excel.run(async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getItem("S");
+      // A function the fake does not know: no value, rather than a guess; and nothing that reads it has one.
+      sheet.getRange("E1:F1").formulas = [["=VLOOKUP(A1,A1:B1,2,FALSE)", "=E1+1"]];
+      sheet.getRange("A1").values = [[10]];
+      await ctx.sync();
+    });
+    expect(row().slice(1)).toEqual([
+      { v: 15, f: "A1+5" },
+      { v: 25, f: "SUM(A1:B1)" },
+      { v: 20, f: "A1*2" },
+      { v: undefined, f: "VLOOKUP(A1,A1:B1,2,FALSE)" },
+      { v: undefined, f: "E1+1" },
+    ]);
   });
 
   test("text, valueTypes and hyperlinks", async () => {

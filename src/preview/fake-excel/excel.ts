@@ -6,7 +6,9 @@
 //  - loads are answered at their place in the queue, so a load after a write sees the write;
 //  - *OrNullObject methods give objects whose isNullObject is known after the next sync;
 //  - Excel's refusals: cell edit mode (with and without delayForCellEdit), payload limits, protected sheets,
-//    missing items, invalid arguments, with Office's error codes and messages.
+//    missing items, invalid arguments, with Office's error codes and messages;
+//  - automatic calculation: formulas written in a sync, and those depending on cells it changed, get their values
+//    before anything is read (./recalc.ts; the formulas it cannot calculate are left without a value).
 // One deliberate simplification: when a sync fails, none of its queued writes is applied (real Excel keeps the
 // ones that ran before the failing one). A test can therefore say "nothing changed" after any refusal.
 //
@@ -32,6 +34,7 @@ import {
   type FakeValue,
   type FakeVisibility,
 } from "./model";
+import { recalculate, type ChangedCells } from "./recalc";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors
@@ -255,8 +258,9 @@ function withInput(prev: FakeCell | undefined, x: unknown): FakeCell {
       const p = parseTyped(x);
       if ("formula" in p) {
         next.formula = p.formula;
-        // The fake does not calculate: a formula keeps the cached result of the formula it replaces, if any.
-        next.value = prev?.formula !== undefined ? prev.value : null;
+        // No value until the sync's calculation (Exec.calculate) gives it one; it stays null when the fake cannot
+        // calculate the formula, as in a file whose formulas were never calculated.
+        next.value = null;
       } else {
         next.value = p.value;
         if (p.format !== undefined && next.numberFormat === undefined) next.numberFormat = p.format;
@@ -283,9 +287,10 @@ function valueOf(cell: FakeCell | undefined): number | string | boolean {
 }
 
 /**
- * An entry of `values`: "" for an empty cell, as Excel gives. A formula the fake never calculated is the one state
- * real Excel never has (it calculates every formula it is given); it reads as null rather than as a plausible ""
- * so that a reader can tell "no cached result" (and let the engine compute a SUM) from an empty text result.
+ * An entry of `values`: "" for an empty cell, as Excel gives. A formula without a value (one the fake cannot
+ * calculate, or one from a file that was never calculated) is a state real Excel never has (it calculates every
+ * formula it is given); it reads as null rather than as a plausible "" so that a reader can tell "no cached
+ * result" (and let the engine compute a SUM) from an empty text result.
  */
 function valuesEntry(cell: FakeCell | undefined): number | string | boolean | null {
   return cell?.formula !== undefined && cell.value === null ? null : valueOf(cell);
@@ -297,7 +302,8 @@ function formulaOf(cell: FakeCell | undefined): FakeValue {
 
 function valueTypeOf(cell: FakeCell | undefined): string {
   const v = valueOf(cell);
-  if (v === "") return "Empty";
+  // A formula whose result is "" is a string, not an empty cell (Office: Empty is "no formulas or data").
+  if (v === "") return cell?.formula !== undefined && cell.value === "" ? "String" : "Empty";
   if (typeof v === "number") return "Double";
   if (typeof v === "boolean") return "Boolean";
   return ERROR_VALUES.has(v as string) ? "Error" : "String";
@@ -458,6 +464,7 @@ class Exec {
   private responseBytes = 0;
   private requestBytes = 0;
   private readonly cellsRead = new Map<object, number>();
+  private changed: ChangedCells = new Map();
 
   constructor(readonly model: FakeWorkbookModel) {}
 
@@ -488,14 +495,42 @@ class Exec {
     if (sheet.protected) throw officeError("AccessDenied");
   }
 
-  putCell(sheet: FakeSheet, r: number, c: number, cell: FakeCell | undefined): void {
-    this.txn.setCell(sheet, cellKey(r, c), cell === undefined || isBlankCell(cell) ? undefined : cell);
+  /**
+   * Writes a cell. A change of value or formula, or any entry written to `values`/`formulas` (`entered`: Excel
+   * calculates a formula entered again even when its text is the same), is remembered for the calculation.
+   */
+  putCell(sheet: FakeSheet, r: number, c: number, cell: FakeCell | undefined, entered = false): void {
+    const key = cellKey(r, c);
+    const prev = sheet.cells.get(key);
+    if (entered || (prev?.value ?? null) !== (cell?.value ?? null) || prev?.formula !== cell?.formula) getOrMakeSet(this.changed, sheet).add(key);
+    this.txn.setCell(sheet, key, cell === undefined || isBlankCell(cell) ? undefined : cell);
+  }
+
+  /**
+   * Excel in automatic calculation mode: before anything is read, and when the sync ends, the formulas written
+   * and those that depend on changed cells have their values (./recalc.ts). Through the undo log, so a failed
+   * sync leaves the values as they were.
+   */
+  calculate(): void {
+    if (this.changed.size === 0) return;
+    const changed = this.changed;
+    this.changed = new Map();
+    recalculate(this.model.sheets, changed, (sheet, key, cell) => this.txn.setCell(sheet, key, cell));
   }
 
   commit(): void {
     for (const d of this.deliveries) d();
     for (const [obj, target] of this.resolved) obj._commit(target);
   }
+}
+
+function getOrMakeSet<K, V>(map: Map<K, Set<V>>, key: K): Set<V> {
+  let set = map.get(key);
+  if (set === undefined) {
+    set = new Set();
+    map.set(key, set);
+  }
+  return set;
 }
 
 /** The stored cells inside a rectangle, scanning whichever is smaller: the rectangle or the sheet's map. */
@@ -623,6 +658,7 @@ export class FakeRequestContext {
           throw e;
         }
       }
+      exec.calculate();
     } catch (e) {
       exec.txn.rollback();
       throw e;
@@ -1445,6 +1481,7 @@ class FakeRange extends FakeObject<RangeTarget> {
     const cols = colsOf(t);
     if (GRID_PROPERTIES.has(name)) {
       exec.countCells(this, rows * cols);
+      exec.calculate();
       const of: (cell: FakeCell | undefined) => unknown =
         name === "values" ? valuesEntry : name === "formulas" ? formulaOf : name === "numberFormat" ? (c) => c?.numberFormat ?? "General" : name === "text" ? textOf : valueTypeOf;
       const out: unknown[][] = [];
@@ -1519,7 +1556,7 @@ function writeCells(exec: Exec, t: RangeTarget, input: unknown, apply: (prev: Fa
     // One value for every cell: when it leaves an empty cell empty ("", "General"), only stored cells change.
     if (input === null || input === undefined) return;
     if (isBlankCell(apply(undefined, input))) {
-      for (const s of storedCellsIn(t.sheet, t)) exec.putCell(t.sheet, s.row, s.col, apply(s.cell, input));
+      for (const s of storedCellsIn(t.sheet, t)) exec.putCell(t.sheet, s.row, s.col, apply(s.cell, input), apply === withInput);
       return;
     }
     if (rows * cols > MAX_BROADCAST_CELLS) throw new Error(`fake Excel: writing one value into ${rows * cols} cells is not supported`);
@@ -1531,7 +1568,7 @@ function writeCells(exec: Exec, t: RangeTarget, input: unknown, apply: (prev: Fa
       if (x === null || x === undefined) continue;
       const r = t.r0 + i;
       const c = t.c0 + j;
-      exec.putCell(t.sheet, r, c, apply(t.sheet.cells.get(cellKey(r, c)), x));
+      exec.putCell(t.sheet, r, c, apply(t.sheet.cells.get(cellKey(r, c)), x), apply === withInput);
     }
 }
 

@@ -26,7 +26,10 @@ export interface FakeHyperlink {
  * failed batch), so code outside a sync should replace them too.
  */
 export interface FakeCell {
-  /** The value Excel shows: the cached result for a formula; null when empty or a formula never calculated. */
+  /**
+   * The value Excel shows: the cached result for a formula (an error as its text, "#DIV/0!"); null when empty, or
+   * for a formula without a result (never calculated, or one the fake cannot calculate: see recalc.ts).
+   */
   value: FakeValue;
   /** The formula without its leading "=". */
   formula?: string;
@@ -267,6 +270,10 @@ export class FakeWorkbookModel {
     return json === undefined ? null : (JSON.parse(json) as unknown);
   }
 
+  /**
+   * The workbook as a file holds it. Nothing is calculated here: a formula saved without a cached value (as tools
+   * write files) stays so until a sync writes a cell it depends on. That keeps such files modellable.
+   */
   static fromGrid(grid: WorkbookGrid): FakeWorkbookModel {
     const model = new FakeWorkbookModel(grid.sheets.map((s) => s.name));
     grid.sheets.forEach((sg, i) => {
