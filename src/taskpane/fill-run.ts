@@ -70,6 +70,8 @@ export interface FillTarget {
   sheet: string;
   /** The funding table's range (also where a re-plan looks for it). */
   at: Range;
+  /** For an input that names no year: the year column it fills, where a re-plan looks instead to place it the same way. */
+  yearAt?: Range;
 }
 
 export interface PreparedFill {
@@ -100,8 +102,8 @@ export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?
   } else {
     parsed = parseText(source.text, resolveFormat(source.text, source.format));
   }
-  const plan = planFill(sheet, where.at, parsed.input);
-  const target = plan.table === undefined ? undefined : { sheet: sheet.name, at: plan.table };
+  const plan = planFill(sheet, where.yearAt ?? where.at, parsed.input);
+  const target = plan.table === undefined ? undefined : { sheet: sheet.name, at: plan.table, ...(plan.unnamedYear === undefined ? {} : { yearAt: plan.unnamedYear.range }) };
   return { target, problems: [...parsed.problems, ...plan.problems], plan };
 }
 

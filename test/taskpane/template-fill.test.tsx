@@ -145,6 +145,41 @@ describe.each<Lang>(["ko", "en"])("채우기 in %s", (lang) => {
     });
   });
 
+  test("one year's amount pasted without the year row: filled into the selected year's column; elsewhere the preview says what to do", async () => {
+    const r = await openTemplates(lang);
+    await insertTemplate(r, lang, EXCHANGE, "2021", false);
+    const p2021 = fundingAt(r.model, EXCHANGE_SHEET, "구비", 2021);
+    const cell2021 = a1(p2021.r, p2021.c);
+    // The 구비 label, left of the year columns in the same row.
+    let labelCol = 0;
+    while (r.model.sheet(EXCHANGE_SHEET)?.cell(p2021.r, labelCol)?.value !== "구비") labelCol++;
+    const label = a1(p2021.r, labelCol);
+
+    // The seed's 06 구비 2021 figure alone, as copied from its two columns.
+    await paste(r, lang, "구비\t114,600");
+    r.model.selection = { sheet: EXCHANGE_SHEET, address: label };
+    const refused = await preview(r, lang);
+    expect(refused).toHaveTextContent(
+      lang === "ko"
+        ? "입력에 연도가 없어 어느 연도에 채울지 알 수 없습니다. 표에서 채울 연도의 열에 있는 셀을 선택하거나, 연도 머리행(예: 2021년)도 함께 붙여넣으세요."
+        : "The input names no year, so which year to fill is unclear. Select a cell in that year's column of the table, or paste the year header row (e.g. 2021) too.",
+    );
+    expect(within(refused).getByRole("button", { name: w.write })).toBeDisabled();
+
+    r.model.selection = { sheet: EXCHANGE_SHEET, address: cell2021 };
+    await r.user.click(screen.getByRole("button", { name: w.preview }));
+    await waitFor(() => expect(screen.getByTestId("fill-preview")).toHaveTextContent(lang === "ko" ? "쓸 셀 1개" : "Cells to write: 1"));
+    const view = screen.getByTestId("fill-preview");
+    expect(line(view, cell2021)).toHaveTextContent(lang === "ko" ? `${cell2021}구비 · 2021년(빈 셀) → 114,600출처: 붙여넣기 1행 4열` : `${cell2021}District · 2021(blank) → 114,600From pasted text line 1, column 4`);
+    expect(view).toHaveTextContent(lang === "ko" ? "입력에 연도가 없어 선택한 2021년 열에 채웁니다." : "The input names no year: it fills the selected 2021 column.");
+
+    // The officer clicks elsewhere before writing: what was previewed is written, into 2021's column.
+    r.model.selection = { sheet: EXCHANGE_SHEET, address: label };
+    await write(r, lang);
+    expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", 2021)?.value).toBe(114600);
+    for (const year of [2020, 2022, 2023]) expect(fundingCell(r.model, EXCHANGE_SHEET, "구비", year)?.value ?? null).toBeNull();
+  });
+
   test("roll forward from last year's sheet: 2021's plan becomes 2022's, the new year left empty", async () => {
     const r = await openTemplates(lang);
     await insertTemplate(r, lang, /^동물보호사업 안정화/, "2022", false);

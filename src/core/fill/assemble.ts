@@ -79,7 +79,7 @@ export class InputAssembly {
    */
   finish(head: { unit?: Unit; columns: FundingColumn[] }, explained: ReadonlySet<FillProblemCode> = NOTHING): FundingParse {
     const { unit, columns } = head;
-    const years = [...new Set(columns.map((c) => c.year))].sort((a, b) => a - b);
+    const years = [...new Set(columns.flatMap((c) => (c.year === undefined ? [] : [c.year])))].sort((a, b) => a - b);
     const input: FundingInput = { ...(unit === undefined ? {} : { unit }), years, columns, rows: this.rows, ...(this.total === undefined ? {} : { total: this.total }) };
     if (this.rows.length === 0 && !this.problems.some((p) => explained.has(p.code))) this.problems.push({ code: "no-table", severity: "error", message: FILL_MSG.noSourceRows() });
     // A JSON entry refused by the schema is a dropped row as well.

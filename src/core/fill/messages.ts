@@ -59,6 +59,8 @@ export const FILL_MSG = {
   }),
   rowTotal: (s: string): Text => ({ ko: `${s}의 합계`, en: `total of ${s}` }),
   columnTotal: (col: string): Text => ({ ko: `${col} 계`, en: `${col} total` }),
+  /** The 계 of an input whose one column names no year. */
+  unnamedYearTotal: (): Text => ({ ko: "계", en: "total" }),
   noTable: (): Text => ({
     ko: "재원별·연도별 표를 찾지 못했습니다. 연도 머리행(예: 2021년)과 재원 행(계, 국비, 시비, 구비 …)을 함께 붙여넣으세요.",
     en: "No funding table found: paste the year header row (e.g. 2021) together with the source rows (계, 국비, 시비, 구비 …).",
@@ -139,6 +141,14 @@ export const FILL_MSG = {
   yearNotInInput: (year: number): Text => ({
     ko: `대상 표의 ${year}년 열은 입력에 없어 그대로 둡니다.`,
     en: `The table's ${year} column is not in the input; it is left as it is.`,
+  }),
+  yearNotSelected: (transposed: boolean): Text => ({
+    ko: `입력에 연도가 없어 어느 연도에 채울지 알 수 없습니다. 표에서 채울 연도의 ${transposed ? "행" : "열"}에 있는 셀을 선택하거나, 연도 머리행(예: 2021년)도 함께 붙여넣으세요.`,
+    en: `The input names no year, so which year to fill is unclear. Select a cell in that year's ${transposed ? "row" : "column"} of the table, or paste the year header row (e.g. 2021) too.`,
+  }),
+  yearFromSelection: (year: number, sub: string | undefined, transposed: boolean): Text => ({
+    ko: `입력에 연도가 없어 선택한 ${year}년${sub === undefined ? "" : ` ${sub}`} ${transposed ? "행" : "열"}에 채웁니다.`,
+    en: `The input names no year: it fills the selected ${year}${sub === undefined ? "" : ` ${sub}`} ${transposed ? "row" : "column"}.`,
   }),
   sourceNotInTable: (w: Text, s: SourceKey): Text => ({
     ko: `${w.ko}: 대상 표에 ${src(s).ko} 행이 없어 채우지 않습니다. 표에 행을 추가한 뒤 다시 채우세요.`,

@@ -9,9 +9,9 @@ import { formatAmount, parseNumber, toWon } from "../numbers";
 import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../sheet-plan";
 import { WON_PER_UNIT, type Unit } from "../units";
 import { FILL_MSG, where } from "./messages";
-import { findFundingTarget, type TargetCell } from "./target";
+import { findFundingTarget, yearLineAt, type FundingTarget, type TargetCell } from "./target";
 import { classifyCleaned } from "../table-model";
-import type { FillProblem, FundingInput, FundingValue, Origin } from "./types";
+import type { FillProblem, FundingColumn, FundingInput, FundingValue, Origin } from "./types";
 
 export interface FillPreview {
   /** The target cell, A1. */
@@ -48,7 +48,16 @@ export interface FillPlan {
   /** Cells (A1) that hold a value or formula now and would be overwritten: ask before writing. */
   overwrites: string[];
   problems: FillProblem[];
+  /**
+   * For an input that names no year: the year column of the table it fills (the one the selection is in) and that
+   * column's range within the table (a row, when the table is transposed). Planning again with `range` as the
+   * selection places the input the same way.
+   */
+  unnamedYear?: { year: number; sub: number; range: Range };
 }
+
+/** An input column with its year: named by the input, or the selected one. */
+type DatedColumn = FundingColumn & { year: number };
 
 /** The amount in `to`, exactly; undefined (with the exact decimal) when it is not a whole number there. */
 function convertExact(value: number, from: Unit, to: Unit): { value?: number; exact: string } {
@@ -100,6 +109,27 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
     ...(input.unit === undefined ? {} : { inputUnit: input.unit }),
     problems,
   };
+
+  // An input that names no year (sources with one amount each) goes into the year column the selection is in.
+  let columns: DatedColumn[];
+  let years: number[];
+  const placed = input.columns.some((c) => c.year === undefined);
+  if (placed) {
+    const line = yearLineAt(t, at);
+    if (line === undefined) {
+      problems.push({ code: "year-not-selected", severity: "error", message: FILL_MSG.yearNotSelected(t.table.transposed) });
+      return result;
+    }
+    columns = input.columns.map((c) => ({ ...c, year: line.year, sub: line.sub }));
+    years = [line.year];
+    const r = t.table.range;
+    result.unnamedYear = { year: line.year, sub: line.sub, range: t.table.transposed ? { r0: line.at, r1: line.at, c0: r.c0, c1: r.c1 } : { r0: r.r0, r1: r.r1, c0: line.at, c1: line.at } };
+    problems.push({ code: "year-from-selection", severity: "info", message: FILL_MSG.yearFromSelection(line.year, t.subs.get(line.year)?.[line.sub]?.label, t.table.transposed) });
+  } else {
+    columns = input.columns.flatMap((c) => (c.year === undefined ? [] : [{ ...c, year: c.year }])); // every one has its year
+    years = input.years;
+  }
+
   if (input.unit === undefined && tableUnit !== undefined && input.rows.length > 0) {
     problems.push({ code: "unit-assumed", severity: "info", message: FILL_MSG.unitAssumed(tableUnit) });
   }
@@ -109,32 +139,17 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
 
   // Years: those of the input the table lacks are reported; the table's years the input lacks stay as they are.
   const tableYears = new Set(t.years);
-  const inputYears = new Set(input.columns.map((c) => c.year));
-  for (const year of input.years) {
+  const inputYears = new Set(columns.map((c) => c.year));
+  for (const year of years) {
     if (tableYears.has(year)) continue;
-    const j = input.columns.findIndex((c) => c.year === year);
+    const j = columns.findIndex((c) => c.year === year);
     const origin = input.rows.map((r) => r.values[j]?.origin).find((o) => o !== undefined);
     problems.push({ code: "year-outside", severity: "warning", ...(origin === undefined ? {} : { origin }), message: FILL_MSG.yearOutside(where(origin), year, t.years) });
   }
-  for (const year of t.years) if (!inputYears.has(year)) problems.push({ code: "year-not-in-input", severity: "info", message: FILL_MSG.yearNotInInput(year) });
-  // Each input column's sub-column in the table. Same count: by position. Several in the input (확보액, 집행액) and
-  // one in the table: the one whose header says it is the planned amount (확보액 or 투자수요), if exactly one does.
-  const subOf: (number | undefined)[] = input.columns.map((c) => c.sub);
-  for (const year of t.years) {
-    if (!inputYears.has(year)) continue;
-    const cols = input.columns.flatMap((c, j) => (c.year === year ? [j] : []));
-    const want = t.subs.get(year)?.length ?? 1;
-    if (cols.length === want) continue;
-    const planned = cols.filter((j) => isPlannedAmount(input.columns[j].label));
-    if (want === 1 && planned.length === 1) {
-      for (const j of cols) subOf[j] = j === planned[0] ? 0 : undefined;
-      const left = cols.filter((j) => j !== planned[0]).map((j) => input.columns[j].label ?? "");
-      problems.push({ code: "sub-column-left-out", severity: "info", message: FILL_MSG.subColumnLeftOut(year, input.columns[planned[0]].label ?? "", left) });
-      continue;
-    }
-    for (const j of cols) subOf[j] = undefined;
-    problems.push({ code: "sub-columns-differ", severity: "error", message: FILL_MSG.subColumnsDiffer(year, cols.length, want) });
-  }
+  // (An input placed in the selected year says nothing of the table's other years.)
+  if (!placed) for (const year of t.years) if (!inputYears.has(year)) problems.push({ code: "year-not-in-input", severity: "info", message: FILL_MSG.yearNotInInput(year) });
+  // Each input column's sub-column in the table (the selected one for an input placed in the selected year).
+  const subOf = placed ? columns.map((c) => c.sub) : matchSubColumns(columns, t, problems);
 
   // Sources.
   for (const [source, cells] of t.repeated) {
@@ -154,7 +169,7 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
   const overwrites: string[] = [];
   const preview: FillPreview[] = [];
   for (const row of input.rows) {
-    input.columns.forEach((col, j) => {
+    columns.forEach((col, j) => {
       const v: FundingValue | undefined = row.values[j];
       const sub = subOf[j];
       if (v === undefined || sub === undefined) return;
@@ -189,6 +204,31 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
   }
   plan.cells = writes;
   return { ...result, plan, preview, overwrites };
+}
+
+/**
+ * Each input column's sub-column in the table. Same count: by position. Several in the input (확보액, 집행액) and
+ * one in the table: the one whose header says it is the planned amount (확보액 or 투자수요), if exactly one does.
+ */
+function matchSubColumns(columns: DatedColumn[], t: FundingTarget, problems: FillProblem[]): (number | undefined)[] {
+  const subOf: (number | undefined)[] = columns.map((c) => c.sub);
+  const inputYears = new Set(columns.map((c) => c.year));
+  for (const year of t.years) {
+    if (!inputYears.has(year)) continue;
+    const cols = columns.flatMap((c, j) => (c.year === year ? [j] : []));
+    const want = t.subs.get(year)?.length ?? 1;
+    if (cols.length === want) continue;
+    const planned = cols.filter((j) => isPlannedAmount(columns[j].label));
+    if (want === 1 && planned.length === 1) {
+      for (const j of cols) subOf[j] = j === planned[0] ? 0 : undefined;
+      const left = cols.filter((j) => j !== planned[0]).map((j) => columns[j].label ?? "");
+      problems.push({ code: "sub-column-left-out", severity: "info", message: FILL_MSG.subColumnLeftOut(year, columns[planned[0]].label ?? "", left) });
+      continue;
+    }
+    for (const j of cols) subOf[j] = undefined;
+    problems.push({ code: "sub-columns-differ", severity: "error", message: FILL_MSG.subColumnsDiffer(year, cols.length, want) });
+  }
+  return subOf;
 }
 
 /** The value for the sheet: a number in the table's unit, or the input's text; undefined when not writable. */

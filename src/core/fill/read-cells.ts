@@ -8,9 +8,10 @@ import { findUnitLabel } from "../unit-label";
 import { parseNumber } from "../numbers";
 import type { LabelClass } from "../labels";
 import type { Unit } from "../units";
-import { asRowLabel, InputAssembly } from "./assemble";
+import { asRowLabel, InputAssembly, rowLabel } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FundingColumn, FundingParse, FundingValue, Origin } from "./types";
+import { readUnnamedYear, unitLine, type AmountRow, type UnitLine } from "./unnamed-year";
 
 export interface TextCell {
   text: string;
@@ -214,11 +215,38 @@ function transpose(grid: CellGrid): CellGrid {
   return out;
 }
 
-/** Reads a funding table from a grid of cells, years across or (failing that) years down. */
+/**
+ * Sources with one amount each and nothing else but a unit line above them: one year's amounts, the year not
+ * named. Undefined when any row is something else (a year, a second amount, a word that is no source).
+ */
+function readUnnamedYearCells(grid: CellGrid): FundingParse | undefined {
+  const rows: AmountRow[] = [];
+  const units: UnitLine[] = [];
+  for (const row of grid) {
+    const filled = row.filter((c) => c.text.trim() !== "");
+    if (filled.length === 0) continue;
+    const unit = filled.length === 1 && rows.length === 0 ? unitLine(filled[0].text) : undefined;
+    if (unit !== undefined) {
+      units.push({ unit, origin: filled[0].origin });
+      continue;
+    }
+    const [labelCell, amount] = filled;
+    const label = rowLabel(labelCell.text);
+    if (label === undefined || filled.length > 2 || (amount !== undefined && !amountish(amount.text, true))) return undefined;
+    // A label alone: its amount cell is blank (the cell after it, as copied).
+    const cell = amount ?? row[row.indexOf(labelCell) + 1] ?? labelCell;
+    rows.push({ label, text: labelCell.text.trim(), origin: labelCell.origin, amount: { text: amount?.text ?? "", origin: cell.origin } });
+  }
+  return readUnnamedYear(rows, units);
+}
+
+/** Reads a funding table from a grid of cells: years across, or (failing that) years down, or one unnamed year. */
 export function readFundingCells(grid: CellGrid): FundingParse {
   const across = readOriented(grid);
   if (across !== undefined) return across;
   const down = readOriented(transpose(grid));
   if (down !== undefined) return { input: { ...down.input, transposed: true }, problems: down.problems };
+  const unnamed = readUnnamedYearCells(grid);
+  if (unnamed !== undefined) return unnamed;
   return { input: { years: [], columns: [], rows: [] }, problems: [{ code: "no-table", severity: "error", message: FILL_MSG.noTable() }] };
 }

@@ -13,6 +13,7 @@ import type { Unit } from "../units";
 import { asRowLabel, InputAssembly } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblemCode, FundingColumn, FundingParse, FundingValue, Origin } from "./types";
+import { readUnnamedYear, unitLine, type AmountRow, type UnitLine } from "./unnamed-year";
 
 interface Token {
   text: string;
@@ -83,6 +84,35 @@ function hasTotalLabel(ts: Token[]): boolean {
   return false;
 }
 
+/**
+ * Lines of a source (or 계) label and one amount, and nothing else but a unit line above them: one year's amounts,
+ * the year not named. Undefined when any line is something else (a year, a second amount, a word that is no source).
+ */
+function readUnnamedYearLines(lines: string[]): FundingParse | undefined {
+  const rows: AmountRow[] = [];
+  const units: UnitLine[] = [];
+  const origin = (li: number, t: Token): Origin => ({ kind: "text", line: li + 1, column: t.column });
+  for (const [i, line] of lines.entries()) {
+    const ts = tokens(line);
+    if (ts.length === 0) continue;
+    const unit = rows.length === 0 ? unitLine(line) : undefined;
+    if (unit !== undefined) {
+      units.push({ unit, origin: origin(i, ts[0]) });
+      continue;
+    }
+    const last = ts[ts.length - 1];
+    const amount = ts.length > 1 && amountish(last, true) ? last : undefined;
+    const labelTokens = amount === undefined ? ts : ts.slice(0, -1);
+    const found = findLabel(labelTokens);
+    const label = asRowLabel(found?.cls);
+    // The label must be all there is before the amount: "국비 1,000 천원 지원" is a sentence, not a row.
+    if (found === undefined || label === undefined || found.text !== labelTokens.map((t) => t.text).join(" ")) return undefined;
+    const at = origin(i, found.at);
+    rows.push({ label, text: found.text, origin: at, amount: amount === undefined ? { text: "", origin: at } : { text: amount.text, origin: origin(i, amount) } });
+  }
+  return readUnnamedYear(rows, units);
+}
+
 /** A row whose values cannot be placed is reported as that; no further "no source rows" on top of it. */
 const EXPLAINED: ReadonlySet<FillProblemCode> = new Set<FillProblemCode>(["ambiguous-row"]);
 
@@ -101,7 +131,7 @@ export function readSpacedText(lines: string[]): FundingParse {
       }
     }
   }
-  if (yearLine < 0) return noTable();
+  if (yearLine < 0) return readUnnamedYearLines(lines) ?? noTable();
   const years = toks[yearLine].map((t) => cls(t.text)).flatMap((k) => (k?.kind === "year" ? [k.year] : []));
   const headerLines: number[] = [];
   for (let i = yearLine - 1; i >= 0 && headerLines.length < 3; i--) {

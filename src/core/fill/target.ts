@@ -28,6 +28,8 @@ export interface FundingTarget {
   years: number[];
   /** Sub-columns per year (1 for a plain table, 2 for 확보액/집행액 pairs). */
   subs: Map<number, { label?: string }[]>;
+  /** Each value column's year and sub-column, by sheet column (by row when the table is transposed). */
+  yearLines: YearLine[];
   /** The first row (or column, when transposed) of each source; sources with several rows are left out. */
   cells: TargetCell[];
   /** Sources that label more than one row: which one is meant is unclear. */
@@ -36,6 +38,13 @@ export interface FundingTarget {
   sourceAt: Map<SourceKey, string>;
   /** Each source's label as the sheet writes it ("국 비"). */
   sourceLabel: Map<SourceKey, string>;
+}
+
+export interface YearLine {
+  /** The sheet column (row, when the table is transposed) of the year's values. */
+  at: number;
+  year: number;
+  sub: number;
 }
 
 const intersects = (a: Range, b: Range): boolean => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
@@ -67,7 +76,7 @@ export function findFundingTarget(sheet: SheetGrid, at?: Range): { target?: Fund
 function describeTarget(table: FoundTable, view: SheetView): FundingTarget {
   const m = table.model;
   // Years across (the seeds' form) or years down (transposed): the "year lines" and the "source lines".
-  const yearLines = table.transposed
+  const yearHeads = table.transposed
     ? m.rows.filter((r) => r.year !== undefined && r.role !== "total" && r.role !== "subtotal").map((r) => ({ at: r.r, year: r.year as number, label: r.label }))
     : m.cols.filter((c) => c.year !== undefined && c.role !== "total" && c.role !== "subtotal").map((c) => ({ at: c.c, year: c.year as number, label: c.label }));
   const sourceLines = table.transposed
@@ -75,10 +84,10 @@ function describeTarget(table: FoundTable, view: SheetView): FundingTarget {
     : m.rows.filter((r) => r.source !== undefined && r.role !== "total" && r.role !== "subtotal").map((r) => ({ at: r.r, source: r.source as SourceKey }));
 
   const subs = new Map<number, { label?: string }[]>();
-  const yearSub: { at: number; year: number; sub: number }[] = [];
-  for (const y of yearLines) {
+  const yearLines: YearLine[] = [];
+  for (const y of yearHeads) {
     const list = subs.get(y.year) ?? [];
-    yearSub.push({ at: y.at, year: y.year, sub: list.length });
+    yearLines.push({ at: y.at, year: y.year, sub: list.length });
     list.push({ label: leafLabel(y.label) });
     subs.set(y.year, list);
   }
@@ -101,7 +110,7 @@ function describeTarget(table: FoundTable, view: SheetView): FundingTarget {
       repeated.set(source, where);
       continue;
     }
-    for (const ys of yearSub) {
+    for (const ys of yearLines) {
       const r = table.transposed ? ys.at : ats[0];
       const c = table.transposed ? ats[0] : ys.at;
       const label = subs.get(ys.year)?.[ys.sub].label;
@@ -109,5 +118,16 @@ function describeTarget(table: FoundTable, view: SheetView): FundingTarget {
     }
   }
   const years = [...subs.keys()].sort((a, b) => a - b);
-  return { table, view, ...(table.unit === undefined ? {} : { unit: table.unit }), years, subs, cells, repeated, sourceAt, sourceLabel };
+  return { table, view, ...(table.unit === undefined ? {} : { unit: table.unit }), years, subs, yearLines, cells, repeated, sourceAt, sourceLabel };
+}
+
+/**
+ * The year column of the table that the selection lies in (a year row, when the table is transposed): the
+ * selection must touch the table and keep to that one column. Undefined otherwise (the label column, the 합계
+ * column, several years or both columns of a 확보액/집행액 pair, no selection).
+ */
+export function yearLineAt(target: FundingTarget, at: Range | undefined): YearLine | undefined {
+  if (at === undefined || !intersects(target.table.range, at)) return undefined;
+  const [first, last] = target.table.transposed ? [at.r0, at.r1] : [at.c0, at.c1];
+  return first === last ? target.yearLines.find((y) => y.at === first) : undefined;
 }

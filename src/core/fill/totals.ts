@@ -1,6 +1,7 @@
 // The 계 row and the 합계 column of an input are checked against their parts. A disagreement is a warning only:
 // the fill never writes totals (the sheet's formulas compute them), it copies the parts as the input states them,
 // and the checker later shows the printed mistake in the sheet.
+import type { Text } from "../sheet-plan";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FillProblemCode, FundingInput, FundingLine, FundingValue } from "./types";
 import { exactSum, sameAmount, summable } from "./values";
@@ -23,9 +24,11 @@ function stated(v: FundingValue | undefined): number | undefined {
   return v !== undefined && v.value.kind === "number" && v.value.unit === undefined ? v.value.value : undefined;
 }
 
-function columnName(input: FundingInput, j: number): string {
+/** The 계 of column j: "2021년 확보액 계", or just "계" for an input that names no year. */
+function columnTotal(input: FundingInput, j: number): Text {
   const col = input.columns[j];
-  return `${col.year}년${col.label !== undefined && col.label !== "" ? ` ${col.label}` : ""}`;
+  if (col.year === undefined) return FILL_MSG.unnamedYearTotal();
+  return FILL_MSG.columnTotal(`${col.year}년${col.label !== undefined && col.label !== "" ? ` ${col.label}` : ""}`);
 }
 
 /**
@@ -35,7 +38,7 @@ function columnName(input: FundingInput, j: number): string {
 export function checkTotals(input: FundingInput, partsComplete = true): FillProblem[] {
   const problems: FillProblem[] = [];
   const flagged = new Set<FundingValue>();
-  const flag = (v: FundingValue, statedValue: number, sum: number, what: { ko: string; en: string }): void => {
+  const flag = (v: FundingValue, statedValue: number, sum: number, what: Text): void => {
     if (flagged.has(v)) return;
     flagged.add(v);
     problems.push({
@@ -67,7 +70,7 @@ export function checkTotals(input: FundingInput, partsComplete = true): FillProb
     const n = stated(t);
     if (t === undefined || n === undefined) return;
     const sum = sumOf(input.rows.map((r) => r.values[j]));
-    if (sum !== undefined && !sameAmount(n, sum)) flag(t, n, sum, FILL_MSG.columnTotal(columnName(input, j)));
+    if (sum !== undefined && !sameAmount(n, sum)) flag(t, n, sum, columnTotal(input, j));
   });
   // The grand total against the sources' own totals.
   for (let s = 0; s < Math.min(subs, total.totals.length); s++) {

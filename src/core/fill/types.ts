@@ -39,7 +39,12 @@ export interface FundingValue {
 
 /** One value column: a year, and which of that year's columns (확보액 / 집행액 pairs) it is. */
 export interface FundingColumn {
-  year: number;
+  /**
+   * Absent when the input does not name the year: sources pasted with one amount each and no year row
+   * ("국비⇥1,686,600"). Such an input has that one column only; planFill puts it in the year column the selection
+   * is in, and refuses when the selection is in none.
+   */
+  year?: number;
   /** 0 for the first (often only) column of the year. */
   sub: number;
   /** The column's own header under the year ("확보액", "집행액"), when the input had one. */
@@ -63,7 +68,7 @@ export interface FundingRow extends FundingLine {
 export interface FundingInput {
   /** The unit the input declares ("(단위 : 천원)", "unit": "천원"); absent when it declares none. */
   unit?: Unit;
-  /** Distinct years of `columns`, ascending. */
+  /** Distinct years of `columns`, ascending (none when the input does not name its year). */
   years: number[];
   columns: FundingColumn[];
   /** One row per source, in input order (a repeated source is reported and its later rows dropped). */
@@ -96,6 +101,8 @@ export type FillProblemCode =
   | "ambiguous-table"
   | "year-outside"
   | "year-not-in-input"
+  | "year-not-selected"
+  | "year-from-selection"
   | "source-not-in-table"
   | "source-not-in-input"
   | "source-twice-in-table"

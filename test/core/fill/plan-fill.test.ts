@@ -9,7 +9,7 @@ import { planFill } from "../../../src/core/fill/plan-fill";
 import { a1, gridFromRows, type SheetGrid } from "../../../src/core/grid";
 import { planToGrid } from "../../../src/core/sheet-plan";
 import { printed, ROOT, SEEDS, seedFundingTables } from "./seed-tables";
-import { fundingGrid } from "./target-grids";
+import { fundingGrid, yearsDownGrid } from "./target-grids";
 
 const CARD_TABLE = seedFundingTables().find((t) => t.sheet === "지역경제-15 도시형소공인");
 if (CARD_TABLE === undefined) throw new Error("the card's funding table is in seed-plan.json");
@@ -202,16 +202,7 @@ describe("choosing the table", () => {
   });
 
   test("a transposed table (years down) is filled at the right cells", () => {
-    const grid = gridFromRows("전치", [
-      ["(단위 : 천원)"],
-      ["연도", "계", "국비", "구비"],
-      ["2021년", null, null, null],
-      ["2022년", null, null, null],
-      ["계", null, null, null],
-    ]);
-    for (const r of [2, 3]) grid.cells[r][1] = { v: undefined, f: `SUM(C${r + 1}:D${r + 1})` };
-    for (const c of ["B", "C", "D"]) grid.cells[4][c.charCodeAt(0) - 65] = { v: undefined, f: `SUM(${c}3:${c}4)` };
-    const fill = planFill(grid, undefined, parseFundingText("재원별\t2021년\t2022년\n국비\t1\t2\n구비\t3\t4").input);
+    const fill = planFill(yearsDownGrid(), undefined, parseFundingText("재원별\t2021년\t2022년\n국비\t1\t2\n구비\t3\t4").input);
     expect(fill.problems.filter((p) => p.severity !== "info")).toEqual([]);
     expect(fill.plan.cells.map((c) => `${a1(c.r, c.c)}=${String(c.value)}`).sort()).toEqual(["C3=1", "C4=2", "D3=3", "D4=4"]);
   });

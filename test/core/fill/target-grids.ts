@@ -42,6 +42,23 @@ export function fundingGrid(opts: { years: number[]; sources: string[]; unit: st
   return { grid, range: { r0: headerRow, c0: 0, r1: lastRow, c1: width - 1 }, totalRow, sourceRow0, totalCol: 1, yearCol0: 2 };
 }
 
+/**
+ * A small table with years down (2021년 on row 3, 2022년 on row 4) and sources across (국비 C, 구비 D), in 천원; its
+ * 계 column and 계 row are SUM formulas without cached values.
+ */
+export function yearsDownGrid(): SheetGrid {
+  const grid = gridFromRows("전치", [
+    ["(단위 : 천원)"],
+    ["연도", "계", "국비", "구비"],
+    ["2021년", null, null, null],
+    ["2022년", null, null, null],
+    ["계", null, null, null],
+  ]);
+  for (const r of [2, 3]) grid.cells[r][1] = { v: undefined, f: `SUM(C${r + 1}:D${r + 1})` };
+  for (const c of ["B", "C", "D"]) grid.cells[4][c.charCodeAt(0) - 65] = { v: undefined, f: `SUM(${c}3:${c}4)` };
+  return grid;
+}
+
 /** The grid after writing the plan's values (as the port's writePlan would). */
 export function applyPlan(grid: SheetGrid, plan: SheetPlan): SheetGrid {
   const cells = grid.cells.map((row) => (row === undefined ? row : row.map((c) => (c === undefined ? c : { ...c }))));
