@@ -266,7 +266,8 @@ describe("what a plan writes", () => {
     expect(written).toEqual({ sheet: "사업계획", range: "A1:C6", names: ["국비_2021"] });
     const s = model.sheet("사업계획");
     if (s === undefined) throw new Error("sheet");
-    expect(s.cell(3, 1)).toEqual({ value: null, formula: "SUM(B2:B3)", numberFormat: "#,##0", bold: true });
+    // Excel (here the in-memory one) calculates what it is given: 120,000 + 181,203.
+    expect(s.cell(3, 1)).toEqual({ value: 301203, formula: "SUM(B2:B3)", numberFormat: "#,##0", bold: true });
     expect(s.cell(1, 1)).toEqual({ value: 120000, numberFormat: "#,##0", fill: { color: "#FFF2CC", pattern: "Solid" } });
     expect(s.cell(0, 0)).toEqual({ value: "재원별", numberFormat: "@", bold: true, horizontalAlignment: "Center", fill: { color: "#D9E1F2", pattern: "Solid" } });
     expect(s.cell(1, 0)).toEqual({ value: "국비", numberFormat: "@" });
@@ -357,16 +358,17 @@ describe("what a plan writes", () => {
 });
 
 describe("a plan of SUM formulas, read back and checked", () => {
-  test("the engine sees the formulas without cached values, computes them, and finds nothing wrong in the seed's table", async () => {
+  test("the formulas read back with the values Excel calculated, and the engine finds nothing wrong in the seed's table", async () => {
     const { plan, table } = fundingPlan("03 소상공인 지원");
     const { excel, port } = setup();
     await port.writePlan(plan, { mode: "new-sheet" });
     const { grid } = await readWorkbookGrid(excel);
     const sheet = grid.sheets.find((s) => s.name === "03 소상공인 지원");
-    // Row 4 (계) and column B (합계) are formulas with no value: the in-memory Excel does not calculate.
-    expect(sheet?.cells[3]?.[1]).toEqual({ v: undefined, f: "SUM(C4:F4)" });
-    expect(sheet?.cells[3]?.[2]).toEqual({ v: undefined, f: "SUM(C5:C6)" });
-    expect(sheet?.cells[4]?.[1]).toEqual({ v: undefined, f: "SUM(C5:F5)" });
+    // Row 4 (계) and column B (합계) are formulas, calculated as Excel would: the seed's printed totals
+    // (합계 1,767,600; 2020 계 410,000 + 109,340 = 519,340; 시비 합계 1,030,000).
+    expect(sheet?.cells[3]?.[1]).toEqual({ v: 1767600, f: "SUM(C4:F4)" });
+    expect(sheet?.cells[3]?.[2]).toEqual({ v: 519340, f: "SUM(C5:C6)" });
+    expect(sheet?.cells[4]?.[1]).toEqual({ v: 1030000, f: "SUM(C5:F5)" });
     expect(sheet?.cells[4]?.[2]).toEqual({ v: 410000 }); // the adapter reads values and formulas, not formats
     expect(sheet?.cells[3]?.[0]).toEqual({ v: "계" });
     const result = checkWorkbook(grid);
