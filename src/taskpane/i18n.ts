@@ -77,7 +77,10 @@ export const UI = {
   "fill.format.csv": { ko: "CSV", en: "CSV" },
   "fill.format.json": { ko: "JSON", en: "JSON" },
   "fill.pasteLabel": { ko: "재원별 표", en: "Funding table" },
-  "fill.pasteHint": { ko: "연도 머리행과 재원 행(계, 국비, 시비, 구비 …)을 함께 붙여넣으세요.", en: "Paste the year header row with the source rows (계, 국비, 시비, 구비 …)." },
+  "fill.pasteHint": {
+    ko: "연도 머리행과 재원 행(계, 국비, 시비, 구비 …)을 함께 붙여넣으세요. 한 해 금액만 붙여넣을 때는 표에서 그 연도 열의 셀을 선택하세요.",
+    en: "Paste the year header row with the source rows (계, 국비, 시비, 구비 …). For one year's amounts alone, select a cell of that year's column in the table.",
+  },
   "fill.chooseFile": { ko: "CSV·JSON 파일 선택", en: "Choose a CSV or JSON file" },
   "fill.fileLabel": { ko: "채울 자료 파일", en: "File to fill from" },
   "fill.fileRead": { ko: "{file}: {chars}자 ({encoding}, {format})", en: "{file}: {chars} characters ({encoding}, {format})" },
