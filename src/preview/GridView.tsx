@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { a1, columnName, parseA1 } from "../core/grid";
 import type { Lang } from "../core/findings";
+import { format as formatWith, isValidFormat } from "numfmt";
 import { formatAmount } from "../core/numbers";
 import { t } from "../taskpane/i18n";
 import { columnOfKey, rowOfKey, type FakeCell, type FakeSheet, type FakeWorkbookModel } from "./fake-excel/model";
@@ -118,15 +119,13 @@ function selectionBox(address: string): { r0: number; c0: number; r1: number; c1
 }
 
 /**
- * A number as the common formats Yesan and budget sheets use show it: percentages ("0%", "0.00%"), plain integers
- * ("0", for years), and otherwise thousands separators. Not Excel's whole format language: the preview's grid is for
- * reading the workbook, and the cell's value is what the engine checks.
+ * A number as Excel shows it in its cell's number format (numfmt implements Excel's format language: "#,##0",
+ * "0.000000", "0.00%", General's 11 significant digits…), so the preview reads like the workbook in Excel. A number
+ * without a format, or one numfmt cannot read, keeps the engine's grouping: budget sheets are read in 천원.
  */
 function formatNumber(v: number, format: string | undefined): string {
-  const percent = format === undefined ? null : /^0(?:\.(0+))?%$/.exec(format);
-  if (percent !== null) return `${(v * 100).toFixed(percent[1]?.length ?? 0)}%`;
-  if (format === "0") return Math.round(v).toString();
-  return formatAmount(v);
+  if (format === undefined || format === "General" || !isValidFormat(format)) return formatAmount(v);
+  return formatWith(format, v);
 }
 
 function display(cell: FakeCell): { text: string; numeric: boolean; formula: boolean } {
