@@ -58,6 +58,25 @@ function refOf(text: string): { r: number; c: number } | undefined {
 // Letters (any script: Korean sheet names are written unquoted), digits, "_", "." and "$" (absolute refs).
 const WORD = /[\p{L}\p{N}_.$]/u;
 
+/**
+ * The text of the quoted run starting at `start` (its opening quote: ' around a sheet name, " around a string),
+ * where a doubled quote stands for one ('O''Brien'), and the index after its closing quote; undefined when it is
+ * never closed.
+ */
+export function readQuoted(src: string, start: number): { text: string; end: number } | undefined {
+  const quote = src[start];
+  let text = "";
+  let i = start + 1;
+  while (i < src.length) {
+    if (src[i] === quote) {
+      if (src[i + 1] !== quote) return { text, end: i + 1 };
+      text += quote;
+      i += 2;
+    } else text += src[i++];
+  }
+  return undefined;
+}
+
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
@@ -70,22 +89,10 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (ch === "'") {
-      // Quoted sheet name; a quote inside is doubled ('O''Brien').
-      let name = "";
-      i++;
-      for (;;) {
-        if (i >= src.length) throw REJECT;
-        if (src[i] === "'") {
-          if (src[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += src[i++];
-      }
+      const quoted = readQuoted(src, i);
+      if (quoted === undefined) throw REJECT;
+      const name = quoted.text;
+      i = quoted.end;
       if (src[i] !== "!" || sheet !== undefined || name === "") throw REJECT;
       sheet = name;
       i++;

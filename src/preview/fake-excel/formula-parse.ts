@@ -11,6 +11,7 @@
 // 원; an unknown function becomes #NAME? instead of "cannot tell"; and they recalculate whole workbooks rather than
 // the dependents of what a sync changed. The subset needed here is a small recursive descent.
 
+import { readQuoted } from "../../core/formula";
 import { MAX_COLUMNS, MAX_ROWS } from "./model";
 
 export interface CellRect {
@@ -122,22 +123,10 @@ function tokenize(src: string): Token[] {
       continue;
     }
     if (ch === '"') {
-      let s = "";
-      i++;
-      for (;;) {
-        if (i >= src.length) throw REJECT;
-        if (src[i] === '"') {
-          if (src[i + 1] === '"') {
-            s += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        s += src[i++];
-      }
-      out.push({ t: "str", v: s });
+      const quoted = readQuoted(src, i);
+      if (quoted === undefined) throw REJECT;
+      i = quoted.end;
+      out.push({ t: "str", v: quoted.text });
       continue;
     }
     if (ch === "#") {
@@ -149,21 +138,10 @@ function tokenize(src: string): Token[] {
     }
     if (ch === "'") {
       // A quoted sheet name; a quote inside is doubled ('O''Brien').
-      let name = "";
-      i++;
-      for (;;) {
-        if (i >= src.length) throw REJECT;
-        if (src[i] === "'") {
-          if (src[i + 1] === "'") {
-            name += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        name += src[i++];
-      }
+      const quoted = readQuoted(src, i);
+      if (quoted === undefined) throw REJECT;
+      const name = quoted.text;
+      i = quoted.end;
       if (src[i] !== "!" || name === "") throw REJECT;
       i++;
       out.push({ t: "ref", ref: reference(name) });
