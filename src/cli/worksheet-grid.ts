@@ -24,6 +24,8 @@ interface CellModel {
 
 export interface SheetModel {
   name: string;
+  /** The sheet's id in the workbook's list of sheets (its tab order). */
+  id?: unknown;
   rows: { number: number; cells: CellModel[] }[];
   /** "A1:C2" ranges. */
   mergeCells?: string[];
@@ -43,12 +45,20 @@ export function worksheetModels(model: unknown): SheetModel[] {
     throw new ModelHandOverError("no worksheets");
   }
   const sheets: unknown[] = model.worksheets;
-  return sheets.map((s) => {
+  const out = sheets.map((s) => {
     if (typeof s !== "object" || s === null || !("name" in s) || typeof s.name !== "string" || !("rows" in s) || !Array.isArray(s.rows)) {
       throw new ModelHandOverError("a worksheet without name or rows");
     }
     return s as SheetModel;
   });
+  // The worksheets come in the order of their parts in the zip, which is not always the tabs' (LibreOffice writes
+  // them otherwise); the tab order is the workbook's list of sheets, matched by id, as exceljs's Workbook sorts them.
+  const tabs: unknown[] = "sheets" in model && Array.isArray(model.sheets) ? model.sheets : [];
+  const tabOf = (ws: SheetModel): number => {
+    const i = tabs.findIndex((t) => typeof t === "object" && t !== null && "id" in t && t.id === ws.id);
+    return i < 0 ? tabs.length : i;
+  };
+  return out.map((ws, i) => ({ ws, i, tab: tabOf(ws) })).sort((a, b) => a.tab - b.tab || a.i - b.i).map((x) => x.ws);
 }
 
 /** One worksheet of the parsed model as the engine's grid. */
