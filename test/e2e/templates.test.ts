@@ -101,6 +101,53 @@ test("채우기: the seed's table pasted into the inserted sheet, previewed, the
   await page.close();
 }, 90000);
 
+test("채우기: one year's amount pasted without the year row goes into the year column of the clicked cell", async () => {
+  const errors: string[] = [];
+  const page = await openPreview(errors);
+  const pane = page.getByRole("complementary", { name: "작업 창" });
+  await page.getByRole("tab", { name: "템플릿" }).click();
+  await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
+  await pane.getByRole("checkbox", { name: "템플릿의 금액을 기본값으로 넣기" }).uncheck();
+  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
+  await pane.getByText("을 삽입했습니다", { exact: false }).waitFor({ timeout: 10000 });
+
+  // Where the inserted funding table has its 2021 column and, below it, its 구비 row: read off the grid as a user would.
+  const grid = page.locator(`table[data-sheet="${SHEET}"]`);
+  const cells = await grid.locator("td[data-cell]").evaluateAll((tds) => tds.map((td) => [td.getAttribute("data-cell") ?? "", (td.textContent ?? "").trim()]));
+  const at = (ref: string): { col: string; row: number } => ({ col: ref.replace(/\d+$/, ""), row: Number(ref.replace(/^[A-Z]+/, "")) });
+  const year = cells.filter(([, text]) => text === "2021년").map(([ref]) => at(ref));
+  const yearAt = year[year.length - 1]; // the funding table is the sheet's last table with year columns
+  const source = cells.map(([ref, text]) => ({ ...at(ref), text })).find((x) => x.text === "구비" && x.row > yearAt.row);
+  const column = yearAt.col;
+  const row = String(source?.row ?? "");
+  const label = `${source?.col ?? ""}${row}`;
+  expect(column).toMatch(/^[A-Z]+$/);
+
+  // On the label column: nothing to write, and the preview says what to do.
+  await grid.locator(`td[data-cell="${label}"]`).click();
+  await pane.getByRole("textbox", { name: "재원별 표" }).fill("구비\t114,600");
+  await pane.getByRole("button", { name: "미리 보기" }).click();
+  const preview = pane.getByTestId("fill-preview");
+  await preview.getByText("입력에 연도가 없어 어느 연도에 채울지 알 수 없습니다", { exact: false }).waitFor({ timeout: 10000 });
+  await expect(preview.getByRole("button", { name: "시트에 쓰기" }).isEnabled()).resolves.toBe(false);
+
+  // On the 2021 column: the one amount goes there (the seed's 2021 구비 of the 06 program: 114,600).
+  await grid.locator(`td[data-cell="${column}${row}"]`).click();
+  await pane.getByRole("button", { name: "미리 보기" }).click();
+  await preview.getByText("쓸 셀 1개").waitFor({ timeout: 10000 });
+  await preview.getByText("입력에 연도가 없어 선택한 2021년 열에 채웁니다.").waitFor();
+  await preview.scrollIntoViewIfNeeded();
+  await pane.screenshot({ path: path.join(ARTIFACTS, "preview-fill-one-year.png") });
+  await preview.getByRole("button", { name: "시트에 쓰기" }).click();
+  await pane.getByText(`'${SHEET}' 시트의 셀 1개를 채웠습니다`, { exact: false }).waitFor({ timeout: 10000 });
+  await expect(grid.locator(`td[data-cell="${column}${row}"]`).textContent()).resolves.toBe("114,600");
+  // The 계 row's SUM over that column follows, calculated as Excel would.
+  const total = cells.map(([ref, text]) => ({ ...at(ref), text })).find((x) => x.text === "계" && x.row > yearAt.row && x.row < Number(row));
+  await expect(grid.locator(`td[data-cell="${column}${total?.row ?? ""}"]`).textContent()).resolves.toBe("114,600");
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90000);
+
 test("in English, at 320 px: the whole tab fits the pane, with a refused address and a fill preview shown", async () => {
   const errors: string[] = [];
   // Below 720 px the preview puts the pane above the sheet at the window's width: the narrowest Excel pane.
