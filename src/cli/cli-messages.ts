@@ -39,6 +39,9 @@ Other commands (see --help):
   yesan template list|new ...    program templates; a new budget file from one
   yesan scenario giftcert|pv ... gift-certificate discount scenarios; present value at a social discount rate`;
 
+/** "1 file", "2 files". */
+const count = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
 export const CLI_TEXT: Record<Lang, CliText> = {
   ko: {
     usage: USAGE_KO,
@@ -61,13 +64,13 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     notFound: "No such file or folder.",
     noXlsx: "No .xlsx files in the folder.",
     internal: "Internal error while checking; please report this message to the developers",
-    noFindings: (n) => `No findings (${n} tables checked)`,
+    noFindings: (n) => `No findings (${count(n, "table")} checked)`,
     textLines: "Text lines",
     table: "Table",
     unit: "unit",
     expected: "expected",
     actual: "actual",
     kinds: { funding: "funding", gap: "need/secured/gap", breakdown: "breakdown", totals: "totals" },
-    summary: (f, t, e, w, i, s) => `Summary: ${f} files, ${t} tables — ${e} errors, ${w} warnings, ${i} info (${s} shortfalls)`,
+    summary: (f, t, e, w, i, s) => `Summary: ${count(f, "file")}, ${count(t, "table")} — ${count(e, "error")}, ${count(w, "warning")}, ${i} info (${count(s, "shortfall")})`,
   },
 };

@@ -41,7 +41,9 @@ test("text output on the samples folder: Korean, grouped by file, sheet and tabl
 test("English output with --lang en", async () => {
   const { out } = await run("check", PLAN, "--lang", "en");
   expect(out).toContain("differs from the sum of its parts, 509,400 thousand won");
-  expect(out).toMatch(/Summary: 1 files, \d+ tables — 6 errors, 1 warnings/);
+  expect(out).toMatch(/Summary: 1 file, 27 tables — 6 errors, 1 warning, 0 info \(1 shortfall\)/);
+  const card = await run("check", path.join(path.dirname(PLAN), "2021-지역경제-15-도시형소공인.xlsx"), "--lang", "en");
+  expect(card.out).toContain("  No findings (1 table checked)\n\nSummary: 1 file, 1 table — 0 errors, 0 warnings, 0 info (0 shortfalls)\n");
 });
 
 test("JSON output has the documented shape and the engine's figures", async () => {
