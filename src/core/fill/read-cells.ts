@@ -49,6 +49,10 @@ function isDataRow(row: TextCell[], firstValueCol: number): boolean {
 }
 
 function isYearRow(row: TextCell[]): boolean {
+  // "국비⇥2021" is a row of one year's amounts whose figure looks like a year (Excel copies 2,021 as 2021): a row
+  // led by a source or 계 label is never the year header.
+  const first = row.find((c) => c.text.trim() !== "");
+  if (first !== undefined && labelKind(first.text) !== undefined) return false;
   return row.some((c) => cls(c.text)?.kind === "year") && !row.some((c) => amountish(c.text));
 }
 

@@ -72,6 +72,12 @@ function dataLine(line: string, index: number): DataLine | undefined {
 }
 
 function isYearLine(ts: Token[]): boolean {
+  // "국비 2021" is a line of one year's amounts whose figure looks like a year: a line led by a source or 계 label
+  // ("국 비" may take several tokens) is never the year header.
+  for (let size = 1; size <= Math.min(4, ts.length); size++) {
+    const k = cls(ts.slice(0, size).map((t) => t.text).join(" "));
+    if (k?.kind === "source" || k?.kind === "total") return false;
+  }
   return ts.some((t) => cls(t.text)?.kind === "year") && !ts.some((t) => amountish(t));
 }
 

@@ -104,6 +104,22 @@ describe("reading", () => {
     expect(parseFundingText("계 1,562\n국비 527\n시비 905\n구비 130").problems).toEqual([]);
   });
 
+  test("an amount that looks like a year (Excel copies 2,021 without its comma) is an amount, not the year row", () => {
+    for (const text of ["국비\t2021\n시비\t905", "국 비 2021\n시 비 905"]) {
+      const p = parseFundingText(text);
+      expect([text, p.problems]).toEqual([text, []]);
+      expect(p.input.columns).toEqual([{ sub: 0 }]);
+      expect(p.input.rows.map((r) => [r.source, r.values.map((v) => v?.value)])).toEqual([
+        ["national", [{ kind: "number", value: 2021 }]],
+        ["city", [{ kind: "number", value: 905 }]],
+      ]);
+    }
+    // With the year row above, the same figure is read under its year.
+    const dated = parseFundingText("재원별\t2022년\n국비\t2021\n시비\t905");
+    expect(dated.input.years).toEqual([2022]);
+    expect(dated.input.rows.map((r) => r.values.map((v) => v?.value))).toEqual([[{ kind: "number", value: 2021 }], [{ kind: "number", value: 905 }]]);
+  });
+
   test("anything more or less is not such a paste", () => {
     for (const text of [
       "국비\t527\t905", // two amounts: which years?
