@@ -40,6 +40,10 @@ export async function writePlan(excel: ExcelApi, plan: SheetPlan, target: PlanTa
     if (target.mode === "replace-sheet") existing?.charts.load("items/name");
     const used = target.mode === "existing-sheet" && bounds !== undefined ? existing?.getRange(rangeA1(bounds)).getUsedRangeOrNullObject(true) : undefined;
     used?.load(["rowIndex", "columnIndex", "formulas"]);
+    // The formats the plan's cells have now: a number the plan gives no format keeps the officer's ("#,##0", red
+    // negatives), unless it is text ("@"), under which Excel would store the number as text.
+    const formatsNow = target.mode === "existing-sheet" && bounds !== undefined ? existing?.getRange(rangeA1(bounds)) : undefined;
+    formatsNow?.load("numberFormat");
     if (plan.names.length > 0) wb.names.load("items/name,items/formula");
     const setting = target.setting === undefined ? undefined : wb.settings.getItemOrNullObject(target.setting.key);
     setting?.load("value");
@@ -66,7 +70,11 @@ export async function writePlan(excel: ExcelApi, plan: SheetPlan, target: PlanTa
       all.dataValidation.clear();
       all.format.useStandardWidth = true;
     }
-    writeCells(ws, plan.cells, names.renamed);
+    const formatAt =
+      formatsNow === undefined || bounds === undefined
+        ? undefined
+        : (r: number, c: number): unknown => (formatsNow.numberFormat as unknown[][])[r - bounds.r0]?.[c - bounds.c0];
+    writeCells(ws, plan.cells, names.renamed, formatAt);
     for (const m of plan.merges) ws.getRange(rangeA1(m)).merge(false);
     for (const w of plan.columnWidths ?? []) ws.getRangeByIndexes(0, w.c, 1, 1).format.columnWidth = widthToPoints(w.width);
     for (const v of plan.validations) {
@@ -242,11 +250,16 @@ export function renameInFormula(formula: string, renamed: Map<string, string>): 
 }
 
 /** What a cell's content and number format are, as written: undefined leaves the cell's own. */
-function contentOf(x: PlanCell, renamed: Map<string, string>): { content?: string | number; format?: string } {
-  if (x.formula !== undefined) return { content: `=${renameInFormula(x.formula.replace(/^=/, ""), renamed)}`, format: x.numberFormat ?? "General" };
+/**
+ * What a plan cell writes. `now` is the cell's number format before the write, when the sheet existed: a number or
+ * formula without a format of its own keeps it, unless it is text ("@"); on a new sheet "General" is what it has.
+ */
+function contentOf(x: PlanCell, renamed: Map<string, string>, now: unknown): { content?: string | number; format?: string } {
+  const numberFormat = x.numberFormat ?? (now === undefined || now === "@" ? "General" : undefined);
+  if (x.formula !== undefined) return { content: `=${renameInFormula(x.formula.replace(/^=/, ""), renamed)}`, format: numberFormat };
   // Text is text whatever the plan's format says: "@" is what keeps "=cmd" or "+1" from becoming a formula.
   if (typeof x.value === "string") return { content: x.value, format: "@" };
-  if (typeof x.value === "number") return { content: x.value, format: x.numberFormat ?? "General" };
+  if (typeof x.value === "number") return { content: x.value, format: numberFormat };
   return { format: x.numberFormat };
 }
 
@@ -266,12 +279,12 @@ function runs<V>(cells: PlanCell[], key: (x: PlanCell) => V | undefined, sameVal
   return out;
 }
 
-function writeCells(ws: Excel.Worksheet, cells: PlanCell[], renamed: Map<string, string>): void {
+function writeCells(ws: Excel.Worksheet, cells: PlanCell[], renamed: Map<string, string>, formatAt?: (r: number, c: number) => unknown): void {
   // The last of several entries for one cell wins, as if written one after another.
   const byKey = new Map<string, PlanCell>();
   for (const x of cells) byKey.set(`${x.r},${x.c}`, x);
   const sorted = [...byKey.values()].sort((p, q) => p.r - q.r || p.c - q.c);
-  const written = new Map(sorted.map((x) => [x, contentOf(x, renamed)]));
+  const written = new Map(sorted.map((x) => [x, contentOf(x, renamed, formatAt?.(x.r, x.c))]));
   const at = (r: number, c: number, n: number): Excel.Range => ws.getRangeByIndexes(r, c, 1, n);
   // Every number format before any content, so each text cell is "@" when its text arrives.
   for (const run of runs(sorted, (x) => written.get(x)?.format, false)) at(run.r, run.c, run.values.length).numberFormat = [run.values];

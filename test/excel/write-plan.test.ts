@@ -169,6 +169,20 @@ describe("where a plan goes", () => {
     expect(model.toGrid().sheets[0].cells).toEqual([[{ v: 10 }, { v: 2 }], [{ v: "새 값", z: "@" }]]);
   });
 
+  test("a number written into an existing sheet keeps the cell's own format, except text (@), which would store it as text", async () => {
+    const { model, port } = setup({
+      sheets: [{ name: "사업", merges: [], cells: [[{ v: "국비", z: "@" }, { v: 1, z: "#,##0;[Red]-#,##0" }, { v: null as unknown as string, z: "@" }, { v: 3, z: "0.0" }]] }],
+    });
+    // C1 is an empty cell formatted as text; D1 gets a formula.
+    expect([1, 2, 3].map((c) => model.sheet("사업")?.cell(0, c)?.numberFormat)).toEqual(["#,##0;[Red]-#,##0", "@", "0.0"]);
+    const plan = emptyPlan("사업");
+    plan.cells.push(num(0, 1, 1500), num(0, 2, 2500), formula(0, 3, "B1+C1"), num(0, 4, 7));
+    await port.writePlan(plan, { mode: "existing-sheet", overwrite: true });
+    const s = model.sheet("사업");
+    expect([1, 2, 3, 4].map((c) => s?.cell(0, c)?.numberFormat)).toEqual(["#,##0;[Red]-#,##0", undefined, "0.0", undefined]);
+    expect([1, 2, 3, 4].map((c) => s?.cell(0, c)?.value)).toEqual([1500, 2500, 4000, 7]);
+  });
+
   test("a missing sheet is refused by name", async () => {
     const { model, port } = setup();
     const before = model.snapshot();
