@@ -2,14 +2,15 @@
 // Cell API adds on top of that model (shared formulas slid to each cell, merged-away cells hidden) is done here,
 // with exceljs's own formula slide.
 import { slideFormula } from "exceljs/lib/utils/shared-formula";
-import { parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../core/grid";
+import { a1, parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../core/grid";
 
 // exceljs's ValueType enum values (checked against the library in test/cli/read-xlsx.test.ts).
 export const VALUE_TYPE = { Null: 0, Merge: 1, Hyperlink: 5, Formula: 6 } as const;
 
 /** The part of exceljs's cell model the grid needs (exceljs's typings leave its models untyped). */
 interface CellModel {
-  address: string;
+  /** "B3"; absent when the file leaves the cell's "r" out (it then follows the previous cell). */
+  address?: string;
   type: number;
   value?: unknown;
   /** A formula cell's own formula; absent on the followers of a shared formula. */
@@ -45,11 +46,10 @@ export function worksheetModels(model: unknown): SheetModel[] {
     throw new ModelHandOverError("no worksheets");
   }
   const sheets: unknown[] = model.worksheets;
-  const out = sheets.map((s) => {
-    if (typeof s !== "object" || s === null || !("name" in s) || typeof s.name !== "string" || !("rows" in s) || !Array.isArray(s.rows)) {
-      throw new ModelHandOverError("a worksheet without name or rows");
-    }
-    return s as SheetModel;
+  const out = sheets.flatMap((s) => {
+    if (typeof s !== "object" || s === null || !("rows" in s) || !Array.isArray(s.rows)) throw new ModelHandOverError("a worksheet without rows");
+    // A sheet part the workbook does not list gets no name: it is no sheet of the workbook (nor of exceljs's).
+    return "name" in s && typeof s.name === "string" ? [s as SheetModel] : [];
   });
   // The worksheets come in the order of their parts in the zip, which is not always the tabs' (LibreOffice writes
   // them otherwise); the tab order is the workbook's list of sheets, matched by id, as exceljs's Workbook sorts them.
@@ -67,21 +67,28 @@ export function sheetModelToGrid(ws: SheetModel): SheetGrid {
   const followers: { cell: Cell; address: string; master: string }[] = [];
   const masters = new Map<string, string>();
 
+  let r = -1;
   for (const row of ws.rows) {
-    const r = row.number - 1;
+    // A row or a cell may leave out its address ("r"): it then follows the previous one (ECMA-376 §18.3.1.4/.73).
+    r = Number.isInteger(row.number) && row.number > 0 ? row.number - 1 : r + 1;
+    let c = -1;
     let out: (Cell | undefined)[] | undefined;
     for (const model of row.cells) {
-      if (model.type === VALUE_TYPE.Null || model.type === VALUE_TYPE.Merge) continue;
+      // A merged-away cell takes no place of its own in that count (as exceljs's Row reads them).
+      if (model.type === VALUE_TYPE.Merge) continue;
+      c = typeof model.address === "string" ? columnOf(model.address) : c + 1;
+      if (model.type === VALUE_TYPE.Null) continue;
       const converted = convertCell(model);
       if (converted === undefined) continue;
       if (out === undefined) {
         out = [];
         cells[r] = out;
       }
-      out[columnOf(model.address)] = converted;
+      out[c] = converted;
       if (model.type !== VALUE_TYPE.Formula) continue;
-      if (model.formula !== undefined) masters.set(model.address, model.formula);
-      else if (model.sharedFormula !== undefined) followers.push({ cell: converted, address: model.address, master: model.sharedFormula });
+      const address = a1(r, c);
+      if (model.formula !== undefined) masters.set(address, model.formula);
+      else if (model.sharedFormula !== undefined) followers.push({ cell: converted, address, master: model.sharedFormula });
     }
   }
   // A shared formula is stored once, on its first cell; each follower's is that formula slid to its place.

@@ -3,6 +3,7 @@
 // (exceljs, LibreOffice, the sample builder) every cell must read the same both ways, shared formulas, merged
 // areas, dates, hyperlinks and rich text included.
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -136,3 +137,38 @@ test("values LibreOffice keeps in the hidden cells of a merged area stay hidden"
   const [sheet] = (await readWorkbookGrid(xlsx, "merged.xlsx")).sheets;
   expect(sheet.cells[0]).toEqual([{ v: "연차별 소요재원" }, undefined, undefined]);
 }, 120000);
+
+/** An exceljs-written workbook with its parts edited as another writer would leave them. */
+async function edited(edit: (zip: JSZip) => Promise<void>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("예산");
+  ws.getRow(1).values = ["재원별", "2021년", "2022년"];
+  ws.getRow(2).values = ["국비", 100, 200];
+  ws.getRow(3).values = ["시비", 300, 400];
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  await edit(zip);
+  return zip.generateAsync({ type: "nodebuffer" });
+}
+
+test("cells whose address is left out follow the previous cell, as the file format says", async () => {
+  const bytes = await edited(async (zip) => {
+    const part = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(part)?.async("string");
+    if (xml === undefined) throw new Error(part);
+    // B2 and C2 without their "r": the next columns after A2.
+    zip.file(part, xml.replace(/<c r="B2"/, "<c").replace(/<c r="C2"/, "<c"));
+  });
+  expect(await expectSameBothWays(bytes)).toBe(9);
+  const [sheet] = (await readWorkbookGrid(bytes, "no-r.xlsx")).sheets;
+  expect(sheet.cells[1]).toEqual([{ v: "국비" }, { v: 100 }, { v: 200 }]);
+});
+
+test("a sheet part the workbook does not list is not a sheet", async () => {
+  const bytes = await edited(async (zip) => {
+    const xml = await zip.file("xl/worksheets/sheet1.xml")?.async("string");
+    if (xml === undefined) throw new Error("sheet1");
+    zip.file("xl/worksheets/sheet9.xml", xml);
+  });
+  expect(await expectSameBothWays(bytes)).toBe(9);
+  expect((await readWorkbookGrid(bytes, "orphan.xlsx")).sheets.map((s) => s.name)).toEqual(["예산"]);
+});
