@@ -11,7 +11,7 @@ import { parseCommandLine } from "./options";
 
 /** `argv` starts with "check"; resolves to the exit code (0 clean, 1 errors found, 2 an input could not be read). */
 export async function checkCommand(argv: string[], io: Io): Promise<number> {
-  const line = parseCommandLine(argv, io, {}, { ko: CLI_TEXT.ko.usage, en: CLI_TEXT.en.usage });
+  const line = parseCommandLine(argv, io, "check", {}, { ko: CLI_TEXT.ko.usage, en: CLI_TEXT.en.usage });
   if (typeof line === "number") return line;
   const { lang, format, positionals } = line;
   const [command, ...inputs] = positionals;

@@ -14,7 +14,11 @@ export const stdio: Io = {
  * still be explained in the user's language ("--lang en", "--lang=en"; Korean otherwise).
  */
 export function requestedLang(argv: string[]): "ko" | "en" {
-  const i = argv.lastIndexOf("--lang");
-  if (i >= 0 && argv[i + 1] === "en") return "en";
-  return argv.includes("--lang=en") ? "en" : "ko";
+  // The last one given wins, in either form, as the option parser itself takes it.
+  let lang: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === "--lang") lang = argv[i + 1];
+    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+  });
+  return lang === "en" ? "en" : "ko";
 }

@@ -70,7 +70,7 @@ class InputError extends Error {}
 
 /** `argv` starts with "scenario"; resolves to the exit code (0 done, 2 bad input or an unreadable workbook). */
 export async function scenarioCommand(argv: string[], io: Io): Promise<number> {
-  const parsed = parseCommandLine(argv, io, OPTIONS, { ko: SCENARIO_CLI_TEXT.ko.usage, en: SCENARIO_CLI_TEXT.en.usage });
+  const parsed = parseCommandLine(argv, io, "scenario", OPTIONS, { ko: SCENARIO_CLI_TEXT.ko.usage, en: SCENARIO_CLI_TEXT.en.usage });
   if (typeof parsed === "number") return parsed;
   const values: Values = parsed.values;
   const { lang, format } = parsed;

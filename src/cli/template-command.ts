@@ -35,7 +35,7 @@ async function run(argv: string[], io: Io, deps: TemplateCommandDeps): Promise<n
     out: { type: "string", short: "o" },
     force: { type: "boolean", default: false },
   } as const;
-  const line = parseCommandLine(argv, io, options, { ko: TEMPLATE_CLI_TEXT.ko.usage, en: TEMPLATE_CLI_TEXT.en.usage });
+  const line = parseCommandLine(argv, io, "template", options, { ko: TEMPLATE_CLI_TEXT.ko.usage, en: TEMPLATE_CLI_TEXT.en.usage });
   if (typeof line === "number") return line;
   const { values, positionals, lang } = line;
   const t = TEMPLATE_CLI_TEXT[lang];
