@@ -123,7 +123,9 @@ function occupiedUnderPlan(plan: SheetPlan, row0: number, col0: number, formulas
   const out: { r: number; c: number }[] = [];
   formulas.forEach((row, i) =>
     row.forEach((v, j) => {
-      if (v !== "" && v !== null && v !== undefined && touched.has(`${row0 + i},${col0 + j}`)) out.push({ r: row0 + i, c: col0 + j });
+      // Blank is what the officer sees as blank: a cell of spaces is empty here as in the fill's preview.
+      const blank = v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+      if (!blank && touched.has(`${row0 + i},${col0 + j}`)) out.push({ r: row0 + i, c: col0 + j });
     }),
   );
   return out;

@@ -183,6 +183,14 @@ describe("where a plan goes", () => {
     expect([1, 2, 3, 4].map((c) => s?.cell(0, c)?.value)).toEqual([1500, 2500, 4000, 7]);
   });
 
+  test("a cell holding only spaces counts as empty, as the fill's preview shows it: not refused", async () => {
+    const { model, port } = setup({ sheets: [gridFromRows("사업", [["국비", " "], ["시비", "\u00a0"]])] });
+    const plan = emptyPlan("사업");
+    plan.cells.push(num(0, 1, 1000), num(1, 1, 2000));
+    await port.writePlan(plan, { mode: "existing-sheet" });
+    expect(model.toGrid().sheets[0].cells).toEqual([[{ v: "국비" }, { v: 1000 }], [{ v: "시비" }, { v: 2000 }]]);
+  });
+
   test("a missing sheet is refused by name", async () => {
     const { model, port } = setup();
     const before = model.snapshot();
