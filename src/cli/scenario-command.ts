@@ -8,7 +8,7 @@ import type { Unit } from "../core/units";
 import { formatRate, formatWon, formatWonRounded, jsonWon, parseYear, shownDecimals, wonToNumber } from "../core/scenario/exact";
 import { unitFromWord } from "../core/numbers";
 import { defaultYear, findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
-import { discountFactor, fractionText, presentValueWon } from "../core/scenario/present-value";
+import { discountFactor, fractionText, presentValue, presentValueWon, type Fraction } from "../core/scenario/present-value";
 import {
   DEFAULT_PV_FORM,
   DEFAULT_SWEEP_FORM,
@@ -225,16 +225,16 @@ function pvText(run: ScenarioRun, lang: Lang): string {
   if (pv === undefined) return "";
   const m = (won: bigint): string => formatWon(won, run.unit);
   // Discounted amounts have many decimals in a large unit: shown rounded (the JSON keeps them exact).
-  const shown = (won: bigint): string => formatWonRounded(won, run.unit);
+  const shown = (won: bigint | Fraction): string => formatWonRounded(won, run.unit);
   const { flows, rate, baseYear } = pv.spec;
   const out: string[] = [t.pvTitle(formatRate(rate), baseYear, run.unit)];
   if (pv.source !== undefined) out.push(`${t.pvSource}: ${pv.source[lang]}`);
   out.push(t.pvHeader.join("\t"));
   for (const f of flows) {
-    out.push([String(f.year), m(f.won), fractionText(discountFactor(rate, f.year, baseYear), 6), shown(presentValueWon([f], rate, baseYear))].join("\t"));
+    out.push([String(f.year), m(f.won), fractionText(discountFactor(rate, f.year, baseYear), 6), shown(presentValue([f], rate, baseYear))].join("\t"));
   }
-  out.push(t.pvTotal(shown(pv.won)), "", t.sensitivityTitle);
-  for (const s of pv.sensitivity) out.push(`${formatRate(s.rate)}\t${shown(s.won)}`);
+  out.push(t.pvTotal(shown(pv.exact)), "", t.sensitivityTitle);
+  for (const s of pv.sensitivity) out.push(`${formatRate(s.rate)}\t${shown(s.exact)}`);
   out.push("", t.rounding(run.unit, shownDecimals(run.unit)));
   return `${out.join("\n")}\n`;
 }

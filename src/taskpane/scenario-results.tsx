@@ -140,7 +140,7 @@ export function PvResult({ pv, unit, lang }: { pv: PvOutcome; unit: Unit; lang: 
   return (
     <>
       <Text weight="semibold" role="status" data-testid="scenario-pv">
-        {t(lang, "scenario.pvResult", { amount: formatWonRounded(pv.won, unit), unit: u, rate: formatRate(pv.spec.rate), year: pv.spec.baseYear })}
+        {t(lang, "scenario.pvResult", { amount: formatWonRounded(pv.exact, unit), unit: u, rate: formatRate(pv.spec.rate), year: pv.spec.baseYear })}
       </Text>
       <Text className={styles.muted}>
         {decimals === 0 ? t(lang, "scenario.pvRoundingWhole", { unit: u }) : t(lang, "scenario.pvRoundingDecimals", { unit: u, decimals })}
@@ -157,7 +157,7 @@ export function PvResult({ pv, unit, lang }: { pv: PvOutcome; unit: Unit; lang: 
             {pv.sensitivity.map((s) => (
               <TableRow key={s.rate.toString()}>
                 <TableCell>{formatRate(s.rate)}</TableCell>
-                <TableCell className={styles.number}>{formatWonRounded(s.won, unit)}</TableCell>
+                <TableCell className={styles.number}>{formatWonRounded(s.exact, unit)}</TableCell>
               </TableRow>
             ))}
           </TableBody>

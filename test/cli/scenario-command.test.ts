@@ -98,6 +98,17 @@ describe("pv", () => {
     expect(lines).toContain("현재가치 합계: 2,000,000");
   });
 
+  test("a present value is rounded once, from its exact value, not first to the won", async () => {
+    // 1,045,522원 a year after the base at 4.5%: 1,045,522 / 1.045 = 1,000,499.52…원 = 1,000.4995…천원 → 1,000.
+    // (Rounded to the won first it would be 1,000,500원, and then 1,001천원.)
+    const { code, out } = await run("scenario", "pv", "--amounts", "1,045,522원", "--start", "2023", "--base", "2022", "--unit", "천원", "--sensitivity", "4.5%");
+    expect(code).toBe(0);
+    const lines = out.split("\n");
+    expect(lines).toContain("현재가치 합계: 1,000");
+    expect(lines).toContain("4.5%\t1,000");
+    expect(lines).toContain("2023\t1,045.522\t0.956938\t1,000");
+  });
+
   test("in 억원 the discounted amounts are shown to two decimals; typed amounts stay as typed", async () => {
     // 100억 now and 200.5억 a year on at 4.5%: 200.5/1.045 = 191.866028…, total 291.866028… 억원.
     const { code, out } = await run("scenario", "pv", "--amounts", "100억 200.5억", "--start", "2021", "--unit", "억원");

@@ -148,17 +148,19 @@ export function shownDecimals(unit: Unit): number {
   return unit === "원" || unit === "천원" ? 0 : 2;
 }
 
-/** `won` in `unit`, rounded half away from zero to `decimals` places, all of them written ("108.46", "5.10"). */
-export function formatWonRounded(won: bigint, unit: Unit, decimals: number = shownDecimals(unit)): string {
-  const size = WON_PER_UNIT[unit];
+/**
+ * An amount of 원 (a whole number, or an exact fraction such as a present value) in `unit`, rounded half away from
+ * zero to `decimals` places once, from the exact value, all places written ("108.46", "5.10").
+ */
+export function formatWonRounded(won: bigint | { num: bigint; den: bigint }, unit: Unit, decimals: number = shownDecimals(unit)): string {
+  const { num, den } = typeof won === "bigint" ? { num: won, den: 1n } : won;
   const places = 10n ** BigInt(decimals);
-  const neg = won < 0n;
-  const w = neg ? -won : won;
-  // The value in units of 10^-decimals of `unit`, rounded: w × places / size, half up.
-  const scaled = (w * places * 2n + size) / (size * 2n);
-  const whole = group((scaled / places).toString());
-  const frac = decimals === 0 ? "" : `.${(scaled % places).toString().padStart(decimals, "0")}`;
-  return `${neg && scaled !== 0n ? "-" : ""}${whole}${frac}`;
+  // The value in units of 10^-decimals of `unit`: num × places / (den × size), rounded once.
+  const scaled = roundHalfUp(num * places, den * WON_PER_UNIT[unit]);
+  const abs = scaled < 0n ? -scaled : scaled;
+  const whole = group((abs / places).toString());
+  const frac = decimals === 0 ? "" : `.${(abs % places).toString().padStart(decimals, "0")}`;
+  return `${scaled < 0n ? "-" : ""}${whole}${frac}`;
 }
 
 /** `won` in `unit` as a JavaScript number, for Excel cells (exact for every amount up to MAX_WON in any unit). */

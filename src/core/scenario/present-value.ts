@@ -59,11 +59,17 @@ export function presentValueWon(flows: readonly YearAmount[], rate: Ppm, baseYea
 
 export interface Sensitivity {
   rate: Ppm;
+  /** Rounded to the 원. */
   won: bigint;
+  /** Exact: what a rounding to a coarser unit starts from (rounding the 원 first could round twice). */
+  exact: Fraction;
 }
 
 export function sensitivity(flows: readonly YearAmount[], rates: readonly Ppm[], baseYear: number): Sensitivity[] {
-  return rates.map((rate) => ({ rate, won: presentValueWon(flows, rate, baseYear) }));
+  return rates.map((rate) => {
+    const exact = presentValue(flows, rate, baseYear);
+    return { rate, won: roundHalfUp(exact.num, exact.den), exact };
+  });
 }
 
 /** 1 / (1 + r)^(year − base) as an exact fraction (the factor each year's amount is multiplied by). */

@@ -5,7 +5,8 @@ import type { Lang } from "../findings";
 import type { Unit } from "../units";
 import { compareWithBudget, computeGiftCert, type BudgetComparison, type GiftCertInputs, type GiftCertResult } from "./giftcert";
 import { lineAmount, type FundingAmount, type FundingProgram, type LineKey } from "./funding-lines";
-import { presentValueWon, sensitivity, type Sensitivity, type YearAmount } from "./present-value";
+import { presentValue, sensitivity, type Fraction, type Sensitivity, type YearAmount } from "./present-value";
+import { roundHalfUp } from "./exact";
 import {
   readGiftCertForm,
   readPvForm,
@@ -45,7 +46,10 @@ export interface BudgetLine extends BudgetComparison {
 
 export interface PvOutcome {
   spec: PvSpec;
+  /** Rounded to the 원. */
   won: bigint;
+  /** Exact, for showing in a coarser unit with one rounding. */
+  exact: Fraction;
   sensitivity: Sensitivity[];
   /** Where the amounts came from (a program's line), when not typed. */
   source?: Text;
@@ -107,7 +111,8 @@ export function runScenario(q: ScenarioRequest): ScenarioRun {
   if (p !== undefined && !p.ok) run.errors.pv = p.errors;
   else if (p !== undefined && p.ok) {
     const { flows, rate, baseYear } = p.value;
-    run.pv = { spec: p.value, won: presentValueWon(flows, rate, baseYear), sensitivity: sensitivity(flows, p.value.sensitivity, baseYear) };
+    const exact = presentValue(flows, rate, baseYear);
+    run.pv = { spec: p.value, won: roundHalfUp(exact.num, exact.den), exact, sensitivity: sensitivity(flows, p.value.sensitivity, baseYear) };
     if (from !== undefined && q.program !== undefined) {
       const unit = q.program.unit;
       run.pv.source = { ko: `${q.program.id} ${from.label} (${unit})`, en: `${q.program.id}, ${from.label} (${unit})` };

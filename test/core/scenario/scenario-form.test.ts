@@ -72,6 +72,9 @@ test("computed amounts shown rounded: two decimals in 억원 and 백만원, whol
   expect(formatWonRounded(-1_500n, "천원")).toBe("-2");
   expect(formatWonRounded(-499n, "천원")).toBe("0");
   expect(formatWonRounded(123_456_789_000_000n, "조원")).toBe("123.46");
+  // An exact fraction is rounded once: 1,000,499.52…원 (1,045,522 / 1.045) is 1,000천원, not 1,001.
+  expect(formatWonRounded({ num: 1_045_522_000n, den: 1_045n }, "천원")).toBe("1,000");
+  expect(formatWonRounded({ num: -1_045_522_000n, den: 1_045n }, "천원")).toBe("-1,000");
 });
 
 describe("the scenario form", () => {
