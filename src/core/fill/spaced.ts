@@ -23,7 +23,8 @@ interface Token {
 
 function tokens(line: string): Token[] {
   const out: Token[] = [];
-  for (const m of line.matchAll(/\S+/g)) out.push({ text: m[0], column: (m.index ?? 0) + 1 });
+  // "△ 527": a minus triangle set apart from its figure (as 한글 often spaces it) belongs to it.
+  for (const m of line.matchAll(/(?:[△▲]\s+(?=[\d０-９]))?\S+/g)) out.push({ text: m[0].replace(/^([△▲])\s+/, "$1"), column: (m.index ?? 0) + 1 });
   return out;
 }
 

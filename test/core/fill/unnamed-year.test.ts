@@ -120,6 +120,17 @@ describe("reading", () => {
     expect(dated.input.rows.map((r) => r.values.map((v) => v?.value))).toEqual([[{ kind: "number", value: 2021 }], [{ kind: "number", value: 905 }]]);
   });
 
+  test("a minus triangle spaced apart from its figure belongs to it, as with a tab", () => {
+    for (const text of ["국비 △ 527\n시비 905", "국비\t△ 527\n시비\t905"]) {
+      const p = parseFundingText(text);
+      expect([text, p.problems]).toEqual([text, []]);
+      expect(p.input.rows.map((r) => r.values.map((v) => v?.value))).toEqual([[{ kind: "number", value: -527 }], [{ kind: "number", value: 905 }]]);
+    }
+    // With the year row too.
+    const dated = parseFundingText("재원별 2021년 2022년\n국비 △ 527 100");
+    expect(dated.input.rows.map((r) => r.values.map((v) => v?.value))).toEqual([[{ kind: "number", value: -527 }, { kind: "number", value: 100 }]]);
+  });
+
   test("anything more or less is not such a paste", () => {
     for (const text of [
       "국비\t527\t905", // two amounts: which years?
