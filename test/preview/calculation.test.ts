@@ -32,6 +32,13 @@ describe("operators", () => {
     expect(values).toEqual([7, 9, 4, 64, 5, 2, 1, "a3", true, 0.5, 4]);
   });
 
+  test("nesting as deep as Excel allows (64 levels of brackets or functions) is calculated; deeper is left alone", async () => {
+    const brackets = (n: number): string => `=${"(".repeat(n)}1${")".repeat(n)}`;
+    const ifs = (n: number): string => `=${"IF(TRUE,".repeat(n)}2${",0)".repeat(n)}`;
+    const { values } = await calc([brackets(10), brackets(64), ifs(10), ifs(64), brackets(65)]);
+    expect(values).toEqual([1, 1, 2, 2, null]);
+  });
+
   test("blanks are 0 and text that reads as a number is one; other text is #VALUE!", async () => {
     // Row 1 of column A holds the first formula; the data is on row 8, to the right: blank, "12", "abc", TRUE.
     const rows: Scalar[][] = [[], [], [], [], [], [], [], [null, null, "12", "abc", true]];

@@ -220,7 +220,8 @@ class Parser {
 
   private expr(level: number): FormulaNode {
     if (level === LEVELS.length) return this.unary();
-    if (++this.depth > MAX_DEPTH) throw REJECT;
+    // Nesting is counted where Excel counts it, at brackets and function calls (and unary signs): the precedence
+    // levels below each of them are a fixed number of frames, not levels of nesting.
     let a = this.expr(level + 1);
     for (;;) {
       const op = this.peekOp();
@@ -229,7 +230,6 @@ class Parser {
       const b = this.expr(level + 1);
       a = { k: "bin", op: op as BinaryOp, a, b };
     }
-    this.depth--;
     return a;
   }
 
