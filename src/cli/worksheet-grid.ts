@@ -1,7 +1,7 @@
 // One worksheet of exceljs's parsed model → the engine's grid (the loading is in xlsx-grid.ts). What exceljs's
-// Cell API adds on top of that model (shared formulas slid to each cell, merged-away cells hidden) is done here,
-// with exceljs's own formula slide.
-import { slideFormula } from "exceljs/lib/utils/shared-formula";
+// Cell API adds on top of that model (shared formulas slid to each cell, merged-away cells hidden) is done here;
+// the slide is core's (formula-slide.ts), which also moves whole columns and rows and leaves strings alone.
+import { slideFormula } from "../core/formula-slide";
 import { a1, parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../core/grid";
 
 // exceljs's ValueType enum values (checked against the library in test/cli/read-xlsx.test.ts).
@@ -64,7 +64,7 @@ export function worksheetModels(model: unknown): SheetModel[] {
 /** One worksheet of the parsed model as the engine's grid. */
 export function sheetModelToGrid(ws: SheetModel): SheetGrid {
   const cells: (Cell | undefined)[][] = [];
-  const followers: { cell: Cell; address: string; master: string }[] = [];
+  const followers: { cell: Cell; at: { r: number; c: number }; master: string }[] = [];
   const masters = new Map<string, string>();
 
   let r = -1;
@@ -86,15 +86,15 @@ export function sheetModelToGrid(ws: SheetModel): SheetGrid {
       }
       out[c] = converted;
       if (model.type !== VALUE_TYPE.Formula) continue;
-      const address = a1(r, c);
-      if (model.formula !== undefined) masters.set(address, model.formula);
-      else if (model.sharedFormula !== undefined) followers.push({ cell: converted, address, master: model.sharedFormula });
+      if (model.formula !== undefined) masters.set(a1(r, c), model.formula);
+      else if (model.sharedFormula !== undefined) followers.push({ cell: converted, at: { r, c }, master: model.sharedFormula });
     }
   }
   // A shared formula is stored once, on its first cell; each follower's is that formula slid to its place.
   for (const f of followers) {
     const formula = masters.get(f.master);
-    if (formula !== undefined) f.cell.f = slideFormula(formula, f.master, f.address);
+    const from = parseA1(f.master);
+    if (formula !== undefined && from !== undefined) f.cell.f = slideFormula(formula, from, f.at);
   }
 
   const merges: Range[] = [];

@@ -172,3 +172,20 @@ test("a sheet part the workbook does not list is not a sheet", async () => {
   expect(await expectSameBothWays(bytes)).toBe(9);
   expect((await readWorkbookGrid(bytes, "orphan.xlsx")).sheets.map((s) => s.name)).toEqual(["예산"]);
 });
+
+test("shared formulas are slid as LibreOffice writes them out cell by cell, whole columns, rows and strings included", async () => {
+  // exceljs's Cell API leaves SUM(A:A) and 2:2 where they were and moves the "A1" inside LEN("A1"): LibreOffice,
+  // which writes each cell's formula out, is the judge here.
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("S");
+  for (let r = 1; r <= 4; r++) for (let c = 1; c <= 3; c++) ws.getCell(r, c).value = r * 10 + c;
+  ws.fillFormula("D1:E3", 'SUM(A:A)+$B1+C$1+LEN("A1")+SUM(2:2)+S!A1+SUM(A1:B2)', () => 0);
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-shared-"));
+  const file = path.join(dir, "shared.xlsx");
+  await wb.xlsx.writeFile(file);
+  const ours = (await readWorkbookGrid(readFileSync(file), "shared.xlsx")).sheets[0];
+  const theirs = (await readWorkbookGrid(readFileSync(recalculate(file)), "lo.xlsx")).sheets[0];
+  const formulas = (s: typeof ours): (string | undefined)[] => [0, 1, 2].flatMap((r) => [3, 4].map((c) => s.cells[r]?.[c]?.f));
+  expect(formulas(ours)).toEqual(formulas(theirs));
+  expect(formulas(ours)[5]).toBe('SUM(B:B)+$B3+D$1+LEN("A1")+SUM(4:4)+S!B3+SUM(B3:C4)');
+}, 120000);
