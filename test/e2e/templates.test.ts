@@ -44,6 +44,18 @@ function overflowing(page: Page): Promise<string[]> {
   });
 }
 
+/** The preview with the 06 program's template inserted as a new sheet, its amount cells left empty (to fill). */
+async function withEmptyTemplateSheet(errors: string[]) {
+  const page = await openPreview(errors);
+  const pane = page.getByRole("complementary", { name: "작업 창" });
+  await page.getByRole("tab", { name: "템플릿" }).click();
+  await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
+  await pane.getByRole("checkbox", { name: "템플릿의 금액을 기본값으로 넣기" }).uncheck();
+  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
+  await pane.getByText("을 삽입했습니다", { exact: false }).waitFor({ timeout: 10000 });
+  return { page, pane };
+}
+
 test("템플릿: insert a template as a new sheet, see it in the grid, and the check finds nothing on it", async () => {
   const errors: string[] = [];
   const page = await openPreview(errors);
@@ -75,13 +87,7 @@ test("템플릿: insert a template as a new sheet, see it in the grid, and the c
 
 test("채우기: the seed's table pasted into the inserted sheet, previewed, then written", async () => {
   const errors: string[] = [];
-  const page = await openPreview(errors);
-  const pane = page.getByRole("complementary", { name: "작업 창" });
-  await page.getByRole("tab", { name: "템플릿" }).click();
-  await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
-  await pane.getByRole("checkbox", { name: "템플릿의 금액을 기본값으로 넣기" }).uncheck();
-  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
-  await pane.getByText("을 삽입했습니다", { exact: false }).waitFor({ timeout: 10000 });
+  const { page, pane } = await withEmptyTemplateSheet(errors);
 
   // The seed's 06 table as 한글 copies it (tabs), with its printed 계 of 527,900 for parts adding up to 509,400.
   const pasted = ["재원별\t합계\t연차별 소요재원\t\t\t\t비고", "\t\t2020년\t2021년\t2022년\t2023년\t", "계\t527,900\t127,800\t114,600\t133,500\t133,500\t", "구비\t509,400\t127,800\t114,600\t133,500\t133,500\t"].join("\n");
@@ -103,13 +109,7 @@ test("채우기: the seed's table pasted into the inserted sheet, previewed, the
 
 test("채우기: one year's amount pasted without the year row goes into the year column of the clicked cell", async () => {
   const errors: string[] = [];
-  const page = await openPreview(errors);
-  const pane = page.getByRole("complementary", { name: "작업 창" });
-  await page.getByRole("tab", { name: "템플릿" }).click();
-  await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
-  await pane.getByRole("checkbox", { name: "템플릿의 금액을 기본값으로 넣기" }).uncheck();
-  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
-  await pane.getByText("을 삽입했습니다", { exact: false }).waitFor({ timeout: 10000 });
+  const { page, pane } = await withEmptyTemplateSheet(errors);
 
   // Where the inserted funding table has its 2021 column and, below it, its 구비 row: read off the grid as a user would.
   const grid = page.locator(`table[data-sheet="${SHEET}"]`);
