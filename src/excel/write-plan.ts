@@ -38,12 +38,12 @@ export async function writePlan(excel: ExcelApi, plan: SheetPlan, target: PlanTa
     existing?.load("name");
     existing?.protection.load("protected");
     if (target.mode === "replace-sheet") existing?.charts.load("items/name");
-    const used = target.mode === "existing-sheet" && bounds !== undefined ? existing?.getRange(rangeA1(bounds)).getUsedRangeOrNullObject(true) : undefined;
-    used?.load(["rowIndex", "columnIndex", "formulas"]);
-    // The formats the plan's cells have now: a number the plan gives no format keeps the officer's ("#,##0", red
-    // negatives), unless it is text ("@"), under which Excel would store the number as text.
+    // The cells under the plan: what they hold (refusals), and their formats now: a number the plan gives no format
+    // keeps the officer's ("#,##0", red negatives), unless it is text ("@"), under which Excel would store it as text.
     const formatsNow = target.mode === "existing-sheet" && bounds !== undefined ? existing?.getRange(rangeA1(bounds)) : undefined;
     formatsNow?.load("numberFormat");
+    const used = formatsNow?.getUsedRangeOrNullObject(true);
+    used?.load(["rowIndex", "columnIndex", "formulas"]);
     if (plan.names.length > 0) wb.names.load("items/name,items/formula");
     const setting = target.setting === undefined ? undefined : wb.settings.getItemOrNullObject(target.setting.key);
     setting?.load("value");
@@ -146,13 +146,13 @@ function occupiedError(sheet: string, cells: { r: number; c: number }[]): ExcelP
 }
 
 /** Characters Excel refuses in a sheet name become "_"; at most 31 characters; no quote at either end. */
-export function cleanSheetName(name: string): string {
+function cleanSheetName(name: string): string {
   const s = trimQuotes(name.replace(/[[\]:*?/\\]/g, "_").trim());
   return s === "" ? "Sheet" : trimQuotes(truncate(s, MAX_SHEET_NAME));
 }
 
 /** The name itself when free, else the first free "name (2)", "name (3)"…, the name shortened to fit 31. */
-export function freeSheetName(name: string, taken: Set<string>): string {
+function freeSheetName(name: string, taken: Set<string>): string {
   const free = (n: string): boolean => !taken.has(n.toLowerCase()) && !RESERVED_SHEET_NAMES.has(n.toLowerCase());
   if (free(name)) return name;
   for (let k = 2; ; k++) {
@@ -222,7 +222,7 @@ function formulaSheet(formula: string): string | undefined {
  * A formula with the plan's renamed names replaced: whole identifiers only, outside "strings" and 'sheet names',
  * and not a function name (followed by "(") or a sheet name (followed by "!").
  */
-export function renameInFormula(formula: string, renamed: Map<string, string>): string {
+function renameInFormula(formula: string, renamed: Map<string, string>): string {
   if (renamed.size === 0) return formula;
   let out = "";
   let i = 0;
@@ -251,7 +251,6 @@ export function renameInFormula(formula: string, renamed: Map<string, string>): 
   return out;
 }
 
-/** What a cell's content and number format are, as written: undefined leaves the cell's own. */
 /**
  * What a plan cell writes. `now` is the cell's number format before the write, when the sheet existed: a number or
  * formula without a format of its own keeps it, unless it is text ("@"); on a new sheet "General" is what it has.
@@ -302,7 +301,7 @@ function writeCells(ws: Excel.Worksheet, cells: PlanCell[], renamed: Map<string,
  * width w as trunc(((256·w + trunc(128/7)) / 256) · 7) pixels for Calibri 11 (7-pixel digits), and a pixel is
  * 3/4 of a point at 96 dpi: Excel's default 9.140625 → 64 px → 48 pt.
  */
-export function widthToPoints(width: number): number {
+function widthToPoints(width: number): number {
   const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
   return (Math.max(0, pixels) * 3) / 4;
 }
@@ -321,7 +320,7 @@ function validationRule(rule: SheetPlan["validations"][number]["rule"]): Excel.D
  * Korean first; English after " / " when Excel's limit leaves room (one line, as the command line writes it);
  * Korean alone otherwise, shortened with "…" only if even that does not fit.
  */
-export function bilingual(t: Text, max: number): string {
+function bilingual(t: Text, max: number): string {
   const both = t.ko === t.en ? t.ko : `${t.ko} / ${t.en}`;
   if (both.length <= max) return both;
   return t.ko.length <= max ? t.ko : `${truncate(t.ko, max - 1)}…`;
