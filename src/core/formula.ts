@@ -360,24 +360,12 @@ export function parseTextFormula(formula: string): TextFormula | undefined {
   const skip = (): void => {
     while (i < src.length && (src[i] === " " || src[i] === "\t")) i++;
   };
-  // A string literal at i; a quote inside is doubled ("say ""hi""").
+  // A string literal at i; a quote inside is doubled ("say ""hi"""). Moves i past it.
   const literal = (): string | undefined => {
     if (src[i] !== '"') return undefined;
-    let s = "";
-    i++;
-    for (;;) {
-      if (i >= src.length) return undefined;
-      if (src[i] === '"') {
-        if (src[i + 1] === '"') {
-          s += '"';
-          i += 2;
-          continue;
-        }
-        i++;
-        return s;
-      }
-      s += src[i++];
-    }
+    const q = readQuoted(src, i);
+    if (q !== undefined) i = q.end;
+    return q?.text;
   };
   for (;;) {
     skip();
