@@ -75,6 +75,8 @@ const AMOUNT_FORMAT = "#,##0";
 const HEADER_FILL = "#D9E1F2";
 const TOTAL_FILL = "#F2F2F2";
 const INPUT_FILL = "#FFF2CC";
+const HEAD: Style = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" };
+const TOTAL: Style = { bold: true, fill: TOTAL_FILL };
 const MAX_SHEET_NAME = 31;
 
 /** The sheet plan of a template (see layoutTemplateDetailed for where its tables landed). */
@@ -162,24 +164,22 @@ function layoutFunding(w: Writer, t: Template, top: number, c0: number, year: nu
   w.formula(headlineRow, c0, headlineFormula(`□ ${year}년 소요예산 : `, [[a1(totalRow, yearCol), f.unit]]), { bold: true });
   w.unitLabel(top + 1, lastCol, f.unit);
 
-  const head = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" as const };
-  w.text(h0, c0, LAYOUT_TEXT.sourceHeader, head);
+  w.text(h0, c0, LAYOUT_TEXT.sourceHeader, HEAD);
   w.merge({ r0: h0, c0, r1: h0 + 1, c1: c0 });
-  w.text(h0, c0 + 1, LAYOUT_TEXT.sumHeader, head);
+  w.text(h0, c0 + 1, LAYOUT_TEXT.sumHeader, HEAD);
   w.merge({ r0: h0, c0: c0 + 1, r1: h0 + 1, c1: c0 + 1 });
-  w.text(h0, c0 + 2, LAYOUT_TEXT.yearsHeader, head);
+  w.text(h0, c0 + 2, LAYOUT_TEXT.yearsHeader, HEAD);
   if (years.length > 1) w.merge({ r0: h0, c0: c0 + 2, r1: h0, c1: lastYearCol });
-  for (const y of years) w.text(h0 + 1, y.c, `${y.year}년`, head);
+  for (const y of years) w.text(h0 + 1, y.c, `${y.year}년`, HEAD);
   if (remarkCol !== undefined) {
-    w.text(h0, remarkCol, LAYOUT_TEXT.remarkHeader, head);
+    w.text(h0, remarkCol, LAYOUT_TEXT.remarkHeader, HEAD);
     w.merge({ r0: h0, c0: remarkCol, r1: h0 + 1, c1: remarkCol });
   }
 
   // 계 row: each column's sum over the source rows.
-  const total = { bold: true, fill: TOTAL_FILL };
-  w.text(totalRow, c0, LAYOUT_TEXT.total, { ...total, horizontalAlignment: "Center" });
-  for (let c = c0 + 1; c <= lastYearCol; c++) w.amountFormula(totalRow, c, `SUM(${a1(firstSource, c)}:${a1(lastSource, c)})`, total);
-  if (remarkCol !== undefined) w.text(totalRow, remarkCol, f.remark ?? "", { input: true });
+  w.text(totalRow, c0, LAYOUT_TEXT.total, { ...TOTAL, horizontalAlignment: "Center" });
+  for (let c = c0 + 1; c <= lastYearCol; c++) w.amountFormula(totalRow, c, `SUM(${a1(firstSource, c)}:${a1(lastSource, c)})`, TOTAL);
+  w.remark(totalRow, remarkCol, f.remark);
 
   const sources: { source: SourceKey; r: number }[] = [];
   f.sources.forEach((s, i) => {
@@ -188,16 +188,13 @@ function layoutFunding(w: Writer, t: Template, top: number, c0: number, year: nu
     w.text(r, c0, s.label ?? SOURCE_NAMES[s.source].ko, { horizontalAlignment: "Center" });
     w.amountFormula(r, c0 + 1, `SUM(${a1(r, c0 + 2)}:${a1(r, lastYearCol)})`);
     for (const y of years) w.input(r, y.c, withAmounts ? s.amounts?.[String(y.year)] : undefined);
-    if (remarkCol !== undefined) w.text(r, remarkCol, s.remark ?? "", { input: true });
+    w.remark(r, remarkCol, s.remark);
   });
   w.validation({ r0: firstSource, c0: c0 + 2, r1: lastSource, c1: lastYearCol }, f.unit);
 
   const range = { r0: h0, c0, r1: lastSource, c1: lastCol };
   const name = tableName(t.id, year, "funding");
-  w.name(name, range, LAYOUT_TEXT.fundingComment(t.program, year));
-  w.width(c0, 14);
-  for (let c = c0 + 1; c <= lastYearCol; c++) w.width(c, 13);
-  if (remarkCol !== undefined) w.width(remarkCol, 30);
+  w.table(name, range, LAYOUT_TEXT.fundingComment(t.program, year), lastYearCol, remarkCol);
   const out: FundingCells = { name, range, totalRow, totalCol: c0 + 1, years, sources, headline: { r: headlineRow, c: c0 } };
   if (remarkCol !== undefined) out.remarkCol = remarkCol;
   return out;
@@ -225,16 +222,14 @@ function layoutNeed(w: Writer, t: Template, n: NeedTable, top: number, c0: numbe
   }
   w.unitLabel(top + 1, lastCol, n.unit);
 
-  const head = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" as const };
-  w.text(hr, c0, n.itemHeader ?? LAYOUT_TEXT.needItemHeader, head);
-  w.text(hr, needCol, n.headers?.need ?? LAYOUT_TEXT.needHeader, head);
-  w.text(hr, securedCol, n.headers?.secured ?? LAYOUT_TEXT.securedHeader, head);
-  w.text(hr, gapCol, n.headers?.gap ?? LAYOUT_TEXT.gapHeader, head);
-  if (remarkCol !== undefined) w.text(hr, remarkCol, LAYOUT_TEXT.remarkHeader, head);
+  w.text(hr, c0, n.itemHeader ?? LAYOUT_TEXT.needItemHeader, HEAD);
+  w.text(hr, needCol, n.headers?.need ?? LAYOUT_TEXT.needHeader, HEAD);
+  w.text(hr, securedCol, n.headers?.secured ?? LAYOUT_TEXT.securedHeader, HEAD);
+  w.text(hr, gapCol, n.headers?.gap ?? LAYOUT_TEXT.gapHeader, HEAD);
+  if (remarkCol !== undefined) w.text(hr, remarkCol, LAYOUT_TEXT.remarkHeader, HEAD);
 
-  const total = { bold: true, fill: TOTAL_FILL };
-  w.text(totalRow, c0, LAYOUT_TEXT.grandTotal, { ...total, horizontalAlignment: "Center" });
-  for (const c of [needCol, securedCol, gapCol]) w.amountFormula(totalRow, c, `SUM(${a1(first, c)}:${a1(last, c)})`, total);
+  w.text(totalRow, c0, LAYOUT_TEXT.grandTotal, { ...TOTAL, horizontalAlignment: "Center" });
+  for (const c of [needCol, securedCol, gapCol]) w.amountFormula(totalRow, c, `SUM(${a1(first, c)}:${a1(last, c)})`, TOTAL);
 
   const items: { label: string; r: number }[] = [];
   n.items.forEach((item, i) => {
@@ -244,16 +239,13 @@ function layoutNeed(w: Writer, t: Template, n: NeedTable, top: number, c0: numbe
     w.input(r, needCol, withAmounts ? item.need : undefined);
     w.input(r, securedCol, withAmounts ? item.secured : undefined);
     w.amountFormula(r, gapCol, `${a1(r, needCol)}-${a1(r, securedCol)}`);
-    if (remarkCol !== undefined) w.text(r, remarkCol, item.remark ?? "", { input: true });
+    w.remark(r, remarkCol, item.remark);
   });
   w.validation({ r0: first, c0: needCol, r1: last, c1: securedCol }, n.unit);
 
   const range = { r0: hr, c0, r1: last, c1: lastCol };
   const name = tableName(t.id, year, "need");
-  w.name(name, range, LAYOUT_TEXT.needComment(t.program, year));
-  w.width(c0, 14);
-  for (const c of [needCol, securedCol, gapCol]) w.width(c, 13);
-  if (remarkCol !== undefined) w.width(remarkCol, 30);
+  w.table(name, range, LAYOUT_TEXT.needComment(t.program, year), gapCol, remarkCol);
   const out: NeedCells = { name, range, totalRow, needCol, securedCol, gapCol, items };
   if (titleLine !== undefined) out.titleLine = titleLine;
   return out;
@@ -276,15 +268,13 @@ function layoutBreakdown(w: Writer, t: Template, b: Breakdown, top: number, c0: 
   if (b.title !== undefined && b.title.trim() !== "") w.text(top, c0, b.title, { bold: true });
   w.unitLabel(top + 1, lastCol, b.unit);
 
-  const head = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" as const };
-  w.text(hr, c0, b.itemHeader ?? LAYOUT_TEXT.breakdownItemHeader, head);
-  w.text(hr, amountCol, LAYOUT_TEXT.amountHeader, head);
-  for (const s of sources) w.text(hr, s.c, SOURCE_NAMES[s.source].ko, head);
-  if (remarkCol !== undefined) w.text(hr, remarkCol, LAYOUT_TEXT.remarkHeader, head);
+  w.text(hr, c0, b.itemHeader ?? LAYOUT_TEXT.breakdownItemHeader, HEAD);
+  w.text(hr, amountCol, LAYOUT_TEXT.amountHeader, HEAD);
+  for (const s of sources) w.text(hr, s.c, SOURCE_NAMES[s.source].ko, HEAD);
+  if (remarkCol !== undefined) w.text(hr, remarkCol, LAYOUT_TEXT.remarkHeader, HEAD);
 
-  const total = { bold: true, fill: TOTAL_FILL };
-  w.text(totalRow, c0, LAYOUT_TEXT.total, { ...total, horizontalAlignment: "Center" });
-  for (let c = amountCol; c <= lastSourceCol; c++) w.amountFormula(totalRow, c, `SUM(${a1(first, c)}:${a1(last, c)})`, total);
+  w.text(totalRow, c0, LAYOUT_TEXT.total, { ...TOTAL, horizontalAlignment: "Center" });
+  for (let c = amountCol; c <= lastSourceCol; c++) w.amountFormula(totalRow, c, `SUM(${a1(first, c)}:${a1(last, c)})`, TOTAL);
 
   const items: { label: string; r: number }[] = [];
   b.items.forEach((item, i) => {
@@ -295,16 +285,13 @@ function layoutBreakdown(w: Writer, t: Template, b: Breakdown, top: number, c0: 
     w.amountFormula(r, amountCol, `SUM(${a1(r, amountCol + 1)}:${a1(r, lastSourceCol)})`);
     const lone = item.splits === undefined && b.sources.length === 1 && item.amount !== undefined ? { [b.sources[0]]: item.amount } : item.splits;
     for (const s of sources) w.input(r, s.c, withAmounts ? lone?.[s.source] : undefined);
-    if (remarkCol !== undefined) w.text(r, remarkCol, item.remark ?? "", { input: true });
+    w.remark(r, remarkCol, item.remark);
   });
   w.validation({ r0: first, c0: amountCol + 1, r1: last, c1: lastSourceCol }, b.unit);
 
   const range = { r0: hr, c0, r1: last, c1: lastCol };
   const name = tableName(t.id, year, "breakdown");
-  w.name(name, range, LAYOUT_TEXT.breakdownComment(t.program, year));
-  w.width(c0, 14);
-  for (let c = amountCol; c <= lastSourceCol; c++) w.width(c, 13);
-  if (remarkCol !== undefined) w.width(remarkCol, 30);
+  w.table(name, range, LAYOUT_TEXT.breakdownComment(t.program, year), lastSourceCol, remarkCol);
   return { name, range, totalRow, amountCol, sources, items };
 }
 
@@ -365,11 +352,23 @@ class Writer {
     this.plan.validations.push(v);
   }
 
-  name(name: string, range: Range, comment: string): void {
-    this.plan.names.push({ name, range, comment });
+  /** A remark cell of a table with a 비고 column: text the officer may edit. */
+  remark(r: number, remarkCol: number | undefined, text: string | undefined): void {
+    if (remarkCol !== undefined) this.text(r, remarkCol, text ?? "", { input: true });
   }
 
-  width(c: number, width: number): void {
+  /**
+   * Names a laid-out table (`range` starts at its label column) and sizes its columns: the labels, the amount
+   * columns up to `lastAmountCol`, and the 비고 column if any.
+   */
+  table(name: string, range: Range, comment: string, lastAmountCol: number, remarkCol: number | undefined): void {
+    this.plan.names.push({ name, range, comment });
+    this.width(range.c0, 14);
+    for (let c = range.c0 + 1; c <= lastAmountCol; c++) this.width(c, 13);
+    if (remarkCol !== undefined) this.width(remarkCol, 30);
+  }
+
+  private width(c: number, width: number): void {
     this.colWidths.set(c, Math.max(this.colWidths.get(c) ?? 0, width));
   }
 
