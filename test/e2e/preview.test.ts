@@ -1,39 +1,15 @@
 // End to end: the built preview (dist/, built by `npm test` before jest) in Debian's Chromium, driven by
 // playwright-core. The real task pane runs the real adapter over the in-memory workbook of the sample.
 // Screenshots go to test-artifacts/ (git-ignored) to be looked at.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveDist, type Served } from "../support/preview-browser";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, usePreview } from "../support/preview-e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-
-let served: Served;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  served = await serveDist(path.join(ROOT, "dist"));
-  base = served.base;
-  browser = await launchChromium();
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const open = usePreview();
 
 async function openPreview(query = ""): Promise<Page> {
-  // A Korean officer's browser: the preview follows the browser language unless ?lang= says otherwise.
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "ko-KR" });
   const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}/preview.html${query}`);
-  // The sample workbook is loaded: its first sheet's cells are in the grid.
-  await page.getByRole("button", { name: query.includes("lang=en") ? "Check workbook" : "통합문서 검사" }).waitFor({ timeout: 20000 });
-  await page.locator("[data-cell]").first().waitFor({ timeout: 20000 });
+  const page = await open({ errors, height: 900, query });
   expect(errors).toEqual([]);
   return page;
 }

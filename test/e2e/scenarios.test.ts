@@ -1,33 +1,14 @@
 // End to end: the 시나리오 tab in the built preview (dist/) in Debian's Chromium. The seed's own case (300억 at 7%
 // and at 10%), the comparison with the sample workbook's 구비 budget, a refused input, and the 시나리오 sheet written
 // into the in-memory workbook and shown in the grid. Screenshots go to test-artifacts/ to be looked at.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveDist, type Served } from "../support/preview-browser";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, usePreview } from "../support/preview-e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  served = await serveDist(path.join(ROOT, "dist"));
-  browser = await launchChromium();
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const open = usePreview();
 
 async function openScenarios(errors: string[]): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1400 }, locale: "ko-KR" });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${served.base}/preview.html`);
-  await page.locator("[data-cell]").first().waitFor({ timeout: 20000 });
+  const page = await open({ errors, height: 1400 });
   await page.getByRole("tab", { name: "시나리오" }).click();
   return page;
 }

@@ -1,38 +1,11 @@
 // End to end: the 템플릿 tab in the built preview (dist/, built by `npm test` before jest, or
 // `npx webpack --config-name addin --mode production`) in Debian's Chromium, driven by playwright-core. The real
 // pane runs the real adapter over the in-memory sample workbook. Screenshots go to test-artifacts/ to be looked at.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { launchChromium, serveDist, type Served } from "../support/preview-browser";
+import type { Page } from "playwright-core";
+import { ARTIFACTS, usePreview } from "../support/preview-e2e";
 
-const ROOT = path.join(__dirname, "../..");
-const ARTIFACTS = path.join(ROOT, "test-artifacts");
-
-let served: Served;
-let base: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  await mkdir(ARTIFACTS, { recursive: true });
-  served = await serveDist(path.join(ROOT, "dist"));
-  base = served.base;
-  browser = await launchChromium();
-}, 60000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
-
-async function openPreview(errors: string[], options: { width?: number; query?: string } = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: 1000 }, locale: "ko-KR" });
-  page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}/preview.html${options.query ?? ""}`);
-  await page.getByRole("button", { name: options.query === "?lang=en" ? "Check workbook" : "통합문서 검사" }).waitFor({ timeout: 20000 });
-  await page.locator("[data-cell]").first().waitFor({ timeout: 20000 });
-  return page;
-}
+const openPreview = usePreview();
 
 const SHEET = "2021 국내·외 교류";
 
@@ -46,7 +19,7 @@ function overflowing(page: Page): Promise<string[]> {
 
 /** The preview with the 06 program's template inserted as a new sheet, its amount cells left empty (to fill). */
 async function withEmptyTemplateSheet(errors: string[]) {
-  const page = await openPreview(errors);
+  const page = await openPreview({ errors });
   const pane = page.getByRole("complementary", { name: "작업 창" });
   await page.getByRole("tab", { name: "템플릿" }).click();
   await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
@@ -58,7 +31,7 @@ async function withEmptyTemplateSheet(errors: string[]) {
 
 test("템플릿: insert a template as a new sheet, see it in the grid, and the check finds nothing on it", async () => {
   const errors: string[] = [];
-  const page = await openPreview(errors);
+  const page = await openPreview({ errors });
   const pane = page.getByRole("complementary", { name: "작업 창" });
 
   await page.getByRole("tab", { name: "템플릿" }).click();
@@ -151,7 +124,7 @@ test("채우기: one year's amount pasted without the year row goes into the yea
 test("in English, at 320 px: the whole tab fits the pane, with a refused address and a fill preview shown", async () => {
   const errors: string[] = [];
   // Below 720 px the preview puts the pane above the sheet at the window's width: the narrowest Excel pane.
-  const page = await openPreview(errors, { width: 320, query: "?lang=en" });
+  const page = await openPreview({ errors, width: 320, query: "?lang=en" });
   const pane = page.getByRole("complementary", { name: "Task pane" });
   await page.getByRole("tab", { name: "Templates" }).click();
   await pane.getByText("Bundled catalog 1.0.0 · templates: 15").waitFor({ timeout: 10000 });
