@@ -7,7 +7,7 @@
 // references (SUM(A:A), 2:2) where they were and moves address-like text inside strings ("A1"); the formula
 // libraries that parse the whole language are too heavy for this one job. Checked against LibreOffice, which
 // writes each cell's formula out, in test/core/formula-slide.test.ts.
-import { columnName } from "./grid";
+import { columnIndex, columnName } from "./grid";
 import { readQuoted } from "./formula";
 
 const MAX_ROW = 1_048_576;
@@ -18,11 +18,8 @@ const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})$/;
 const COLUMN = /^(\$?)([A-Za-z]{1,3})$/;
 const ROW = /^(\$?)(\d{1,7})$/;
 
-function columnNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c;
-}
+// Column numbers here are 1-based, as Excel counts them, so the bounds read 1..MAX_COL like rows.
+const columnNumber = (letters: string): number => columnIndex(letters) + 1;
 
 /**
  * `formula` (without "="), written for the cell at (fromRow, fromCol), as it reads in the cell at (toRow, toCol);

@@ -71,9 +71,14 @@ export function rangeA1(range: Range): string {
 export function parseA1(ref: string): { r: number; c: number } | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
   if (m === null) return undefined;
+  return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
+}
+
+/** "A" → 0, "AB" → 27: the 0-based column of Excel's column letters (the inverse of columnName). */
+export function columnIndex(letters: string): number {
   let c = 0;
-  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { r: Number(m[2]) - 1, c: c - 1 };
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c - 1;
 }
 
 /** Builds a grid from rows of plain values: handy for tests and for text pasted as a table. */
