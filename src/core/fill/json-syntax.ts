@@ -38,43 +38,36 @@ export function syntaxErrorOffset(text: string): number {
     if (m === null) fail();
     else i += m[0].length;
   };
+  // The body of an object or an array after its opening bracket: members separated by commas up to `close`.
+  const list = (close: string, member: () => void): void => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      member();
+      ws();
+      if (text[i] === ",") { i++; continue; }
+      if (text[i] === close) { i++; return; }
+      fail();
+    }
+  };
+  const pair = (): void => {
+    ws();
+    str();
+    ws();
+    if (text[i] !== ":") fail();
+    i++;
+    value();
+  };
   const value = (): void => {
     ws();
     const ch = text[i];
-    if (ch === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      for (;;) {
-        ws();
-        str();
-        ws();
-        if (text[i] !== ":") fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "}") { i++; return; }
-        fail();
-      }
-    } else if (ch === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "]") { i++; return; }
-        fail();
-      }
-    } else if (ch === '"') str();
+    if (ch === "{") list("}", pair);
+    else if (ch === "[") list("]", value);
+    else if (ch === '"') str();
     else if (ch === "t") lit("true");
     else if (ch === "f") lit("false");
     else if (ch === "n") lit("null");
