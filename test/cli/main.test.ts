@@ -3,18 +3,11 @@ import { mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { main } from "../../src/cli/main";
+import { run } from "../support/run-cli";
 
 const SAMPLES = path.join(__dirname, "../../samples");
 const PLAN = path.join(SAMPLES, "2021-경제환경국-지역경제과.xlsx");
 const CARD = path.join(SAMPLES, "2021-지역경제-15-도시형소공인.xlsx");
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 async function consistentFile(dir: string): Promise<string> {
   const wb = new ExcelJS.Workbook();

@@ -1,15 +1,8 @@
 // `yesan scenario`: the seed's figures, the sample workbook's budget, present values, and bad input refused by option.
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { run } from "../support/run-cli";
 
 const PLAN = path.join(__dirname, "../../samples/2021-경제환경국-지역경제과.xlsx");
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 const SEED = ["scenario", "giftcert", "--issuance", "300억", "--city", "5%", "--min", "2%"];
 

@@ -4,23 +4,15 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { capturing, run } from "../support/run-cli";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
 import { makeTemplateCommand } from "../../src/cli/template-command";
-import type { Io } from "../../src/cli/io";
 import type { Cell, SheetGrid } from "../../src/core/grid";
 import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
 import { recalculate } from "../support/libreoffice";
 import { startHttpsServer, trustingFetch, type TestServer } from "../support/https-server";
 
 import { SEEDS } from "../support/paths";
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 /** The programs as the seeds list them: the 주요사업 목록 of the department plan, and the program card's title. */
 function seedPrograms(): { program: string; kind: "계속" | "신규" }[] {
@@ -252,13 +244,7 @@ describe("template --catalog", () => {
   });
   afterAll(() => server.close());
 
-  async function runWith(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const io: Io = { out: (t) => (out += t), err: (t) => (err += t) };
-    const code = await makeTemplateCommand({ fetch: trustingFetch, bundled: BUNDLED_CATALOG, timeoutMs: 5000 })(argv, io);
-    return { code, out, err };
-  }
+  const runWith = capturing(makeTemplateCommand({ fetch: trustingFetch, bundled: BUNDLED_CATALOG, timeoutMs: 5000 }));
 
   test("a good https catalog: its valid templates, the broken one listed on stderr", async () => {
     const url = `${server.origin}/catalog.json`;
