@@ -5,13 +5,13 @@
 // spanning two sub-columns is recognised. Years down and sources across is read by reading the transposed grid.
 import { classifyCleaned } from "../table-model";
 import { findUnitLabel } from "../unit-label";
-import { parseNumber } from "../numbers";
 import type { LabelClass } from "../labels";
 import type { Unit } from "../units";
 import { asRowLabel, InputAssembly, rowLabel } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FundingColumn, FundingParse, FundingValue, Origin } from "./types";
 import { readUnnamedYear, unitLine, type AmountRow, type UnitLine } from "./unnamed-year";
+import { amountish } from "./values";
 
 export interface TextCell {
   text: string;
@@ -24,17 +24,6 @@ export interface TextCell {
 export type CellGrid = TextCell[][];
 
 const cls = (text: string): LabelClass | undefined => (text.trim() === "" ? undefined : classifyCleaned(text));
-
-/**
- * A cell that holds an amount or stands for one: a number, a dash, a malformed figure, 비예산. In header rows a
- * bare 2021 is a year; in the body (`inBody`) it is an amount (a CSV export writes 2,021천원 as 2021).
- */
-function amountish(text: string, inBody = false): boolean {
-  if (text.trim() === "") return false;
-  if (!inBody && cls(text)?.kind === "year") return false;
-  const p = parseNumber(text);
-  return p.kind === "number" || p.kind === "malformed" || p.kind === "non-budget" || p.kind === "none";
-}
 
 const isBlank = (row: TextCell[]): boolean => row.every((c) => c.text.trim() === "");
 const labelKind = (text: string): "source" | "total" | undefined => {

@@ -7,13 +7,13 @@
 // (합계 columns + years) × k values for one k.
 import { classifyCleaned } from "../table-model";
 import { findUnitLabel } from "../unit-label";
-import { parseNumber } from "../numbers";
 import type { LabelClass } from "../labels";
 import type { Unit } from "../units";
 import { asRowLabel, InputAssembly } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblemCode, FundingColumn, FundingParse, FundingValue, Origin } from "./types";
 import { readUnnamedYear, unitLine, type AmountRow, type UnitLine } from "./unnamed-year";
+import { amountish } from "./values";
 
 interface Token {
   text: string;
@@ -29,13 +29,6 @@ function tokens(line: string): Token[] {
 }
 
 const cls = (text: string): LabelClass | undefined => classifyCleaned(text);
-
-/** An amount token; a bare 2021 is a year in a header line but an amount in the body (`inBody`). */
-function amountish(t: Token, inBody = false): boolean {
-  if (!inBody && cls(t.text)?.kind === "year") return false;
-  const p = parseNumber(t.text);
-  return p.kind === "number" || p.kind === "malformed" || p.kind === "non-budget" || p.kind === "none";
-}
 
 /** The source or total label among the tokens: the last run of one to four tokens that reads as one. */
 function findLabel(ts: Token[]): { cls: LabelClass; text: string; at: Token } | undefined {
@@ -59,14 +52,14 @@ interface DataLine {
 /** A line of the table body: label tokens, then a run of amounts (what follows, e.g. a 비고 note, is dropped). */
 function dataLine(line: string, index: number): DataLine | undefined {
   const ts = tokens(line);
-  const first = ts.findIndex((t) => amountish(t, true));
+  const first = ts.findIndex((t) => amountish(t.text, true));
   // A line that is nothing but a source label is a row with every cell blank: nothing to place, nothing lost.
   if (first < 0 && ts.length > 0 && ts.length <= 4 && findLabel(ts)?.cls.kind === "source" && findLabel(ts)?.text === ts.map((t) => t.text).join(" ")) {
     return { index, label: ts, values: [] };
   }
   if (first <= 0) return undefined;
   let end = first;
-  while (end < ts.length && amountish(ts[end], true)) end++;
+  while (end < ts.length && amountish(ts[end].text, true)) end++;
   const label = ts.slice(0, first);
   if (label.some((t) => cls(t.text)?.kind === "year")) return undefined;
   return { index, label, values: ts.slice(first, end) };
@@ -79,7 +72,7 @@ function isYearLine(ts: Token[]): boolean {
     const k = cls(ts.slice(0, size).map((t) => t.text).join(" "));
     if (k?.kind === "source" || k?.kind === "total") return false;
   }
-  return ts.some((t) => cls(t.text)?.kind === "year") && !ts.some((t) => amountish(t));
+  return ts.some((t) => cls(t.text)?.kind === "year") && !ts.some((t) => amountish(t.text));
 }
 
 function hasTotalLabel(ts: Token[]): boolean {
@@ -108,7 +101,7 @@ function readUnnamedYearLines(lines: string[]): FundingParse | undefined {
       continue;
     }
     const last = ts[ts.length - 1];
-    const amount = ts.length > 1 && amountish(last, true) ? last : undefined;
+    const amount = ts.length > 1 && amountish(last.text, true) ? last : undefined;
     const labelTokens = amount === undefined ? ts : ts.slice(0, -1);
     const found = findLabel(labelTokens);
     const label = asRowLabel(found?.cls);
@@ -142,7 +135,7 @@ export function readSpacedText(lines: string[]): FundingParse {
   const years = toks[yearLine].map((t) => cls(t.text)).flatMap((k) => (k?.kind === "year" ? [k.year] : []));
   const headerLines: number[] = [];
   for (let i = yearLine - 1; i >= 0 && headerLines.length < 3; i--) {
-    if (toks[i].length < 2 || toks[i].some((t) => amountish(t)) || findUnitLabel(lines[i]) !== undefined) break;
+    if (toks[i].length < 2 || toks[i].some((t) => amountish(t.text)) || findUnitLabel(lines[i]) !== undefined) break;
     headerLines.unshift(i);
   }
   const T = [...headerLines, yearLine].some((i) => hasTotalLabel(toks[i])) ? 1 : 0;

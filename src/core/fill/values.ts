@@ -1,6 +1,7 @@
 // One pasted or typed amount read with the engine's own number rules (numbers.ts), and the exact sums the
 // total checks need. A figure is never repaired here: "24,00" stays "24,00" and is reported.
 import { decimalsOf, parseNumber } from "../numbers";
+import { classifyCleaned } from "../table-model";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FillValue, FundingValue, Origin } from "./types";
 
@@ -28,6 +29,18 @@ export function readFillValue(text: string, origin: Origin): { value: FundingVal
         problem: { code: "not-a-number", severity: "warning", origin, message: FILL_MSG.notANumber(where(origin), text.trim()) },
       };
   }
+}
+
+/**
+ * A cell or token that holds an amount or stands for one: a number, a dash, a malformed figure, 비예산. In header
+ * rows a bare 2021 is a year; in the body (`inBody`) it is an amount (a CSV export writes 2,021천원 as 2021).
+ * The tab/CSV reader and the space-separated reader tell header from body with this one rule.
+ */
+export function amountish(text: string, inBody = false): boolean {
+  if (text.trim() === "") return false;
+  if (!inBody && classifyCleaned(text)?.kind === "year") return false;
+  const p = parseNumber(text);
+  return p.kind === "number" || p.kind === "malformed" || p.kind === "non-budget" || p.kind === "none";
 }
 
 /** A number value (no own unit) or an empty one counts in a sum; text (or a value in another unit) does not. */
