@@ -12,7 +12,7 @@ import type { Lang } from "../findings";
 import { a1, columnName, type Range } from "../grid";
 import { emptyPlan, type PlanCell, type PlanChart, type PlanValidation, type SheetPlan } from "../sheet-plan";
 import { WON_PER_UNIT, type Unit } from "../units";
-import { rateToNumber, wonToNumber } from "./exact";
+import { rateToNumber, shownDecimals, wonToNumber } from "./exact";
 import type { GiftCertInputs } from "./giftcert";
 import type { PvSpec, SweepSpec } from "./scenario-form";
 import { SHEET_WORDS, UNIT_WORD, type SheetWords } from "./scenario-messages";
@@ -54,9 +54,10 @@ const INPUT_FILL = "#FFF2CC";
 const HEADER_FILL = "#D9E1F2";
 const RATE_FORMAT = "0.00%";
 
-/** Amount cells show whole units down to 천원 and two decimals above (6억 "6.00", 15.05억 "15.05"). */
+/** Amount cells show as many decimals as the pane and the command line (6억 "6.00", 15.05억 "15.05", 천원 none). */
 function amountFormat(unit: Unit): string {
-  return unit === "원" || unit === "천원" ? "#,##0" : "#,##0.00";
+  const decimals = shownDecimals(unit);
+  return decimals === 0 ? "#,##0" : `#,##0.${"0".repeat(decimals)}`;
 }
 
 export function layoutScenarioSheet(x: ScenarioSheetInput): ScenarioLayout {
