@@ -14,7 +14,7 @@ import { useTabAction, type TabWork } from "./template-action";
 import { CatalogSection } from "./template-catalog";
 import { insertTemplate, rebasedYears, yearProblem, type InsertWhere } from "./template-insert";
 import { CATALOG_URL_SETTING, recordLabel } from "./template-record";
-import { hasTabState, useTabState } from "./tab-state";
+import { useTabState } from "./tab-state";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -68,10 +68,9 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
   );
 
   // On the first opening in this pane: the address saved in the workbook, and its catalog.
-  const firstOpen = !hasTabState(port, "templates.catalogLoaded");
-  const [, setLoaded] = useTabState(port, "templates.catalogLoaded", false);
+  const [loaded, setLoaded] = useTabState(port, "templates.catalogLoaded", false);
   useEffect(() => {
-    if (!firstOpen) return;
+    if (loaded) return;
     setLoaded(true);
     void tab.run("catalog", t(lang, "templates.loadFailed"), async () => {
       const saved = (await port.getSetting(CATALOG_URL_SETTING)) ?? "";

@@ -27,8 +27,3 @@ export function useTabState<T>(owner: object, key: string, initial: T | (() => T
   );
   return [value, set];
 }
-
-/** Whether `key` already has a kept value for `owner` (e.g. the catalog was loaded in an earlier visit). */
-export function hasTabState(owner: object, key: string): boolean {
-  return kept.get(owner)?.has(key) === true;
-}
