@@ -13,12 +13,8 @@ import { writePlanXlsx } from "../../src/cli/write-plan-xlsx";
 import { checkWorkbook } from "../../src/core/check-workbook";
 import { a1, type SheetGrid } from "../../src/core/grid";
 import { emptyPlan, type PlanCell, type SheetPlan } from "../../src/core/sheet-plan";
-import { findFundingPrograms, matchPrograms } from "../../src/core/scenario/funding-lines";
-import { DEFAULT_PV_FORM, DEFAULT_SWEEP_FORM, SEED_GIFTCERT_FORM, type GiftCertForm, type PvForm, type SweepForm } from "../../src/core/scenario/scenario-form";
 import { SCENARIO_SHEET } from "../../src/core/scenario/scenario-plan";
 import { runScenario, scenarioSheet } from "../../src/core/scenario/scenario-run";
-import type { Lang } from "../../src/core/findings";
-import type { Unit } from "../../src/core/units";
 import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
 import { layoutTemplate } from "../../src/core/templates/layout";
 import { createExcelPort } from "../../src/excel/adapter";
@@ -26,49 +22,12 @@ import { readWorkbookGrid } from "../../src/excel/read";
 import { createFakeExcel } from "../../src/preview/fake-excel/excel";
 import { FakeWorkbookModel, type FakeValue } from "../../src/preview/fake-excel/model";
 import { recalculate } from "../support/libreoffice";
-
-const SAMPLE = path.join(__dirname, "../../samples/2021-경제환경국-지역경제과.xlsx");
-
-interface Case {
-  lang: Lang;
-  unit: Unit;
-  giftcert: Partial<GiftCertForm>;
-  sweep?: Partial<SweepForm>;
-  pv?: Partial<PvForm>;
-  /** With the sample's gift-certificate program: its 2021 구비 as the budget, its 계 for the present value. */
-  program?: boolean;
-}
-
-// Inputs as a planner types them: the seed's, caps and volumes that bind, odd amounts in 원, a 0% case.
-const CASES: Case[] = [
-  { lang: "ko", unit: "억원", giftcert: {}, program: true },
-  {
-    lang: "ko",
-    unit: "천원",
-    giftcert: { discountRate: "10%", nationalRate: "4%", nationalVolume: "200억", cityCap: "10억", other: "0.5%" },
-    sweep: { sweepFrom: "7%", sweepTo: "12%", sweepStep: "0.5%", sweepIssuances: "150억; 200억; 300억" },
-  },
-  {
-    lang: "en",
-    unit: "원",
-    giftcert: { issuance: "12,345,678,901", discountRate: "7.25%", nationalRate: "2.5%", nationalVolume: "5,000,000,000", cityRate: "3.3333%", districtMinRate: "1.1%", other: "123,457" },
-    sweep: { sweepFrom: "1.1%", sweepTo: "9.1%", sweepStep: "2%", sweepIssuances: "999,999,999 12,345,678,901" },
-    pv: { pvAmounts: "1,000,003 2,500,001 777,777 3", pvStartYear: "2021", pvBaseYear: "2022", pvRate: "4.5%", pvSensitivity: "0% 3.3% 4.5% 12.75%" },
-  },
-  { lang: "ko", unit: "백만원", giftcert: { discountRate: "6%", cityCap: "20억" } },
-  { lang: "ko", unit: "억원", giftcert: { discountRate: "0%", districtMinRate: "0%" }, sweep: { sweepFrom: "0%", sweepTo: "3%" } },
-];
+import { SCENARIO_CASES, sampleGiftcertProgram, scenarioRequest } from "../support/scenario-cases";
 
 async function scenarioPlans(): Promise<SheetPlan[]> {
-  const [program] = matchPrograms(findFundingPrograms(await readXlsx(SAMPLE)), "상품권");
-  return CASES.map((c, i) => {
-    const run = runScenario({
-      unit: c.unit,
-      giftcert: { ...SEED_GIFTCERT_FORM, ...c.giftcert },
-      sweep: { ...DEFAULT_SWEEP_FORM, ...c.sweep },
-      pv: { ...DEFAULT_PV_FORM, ...c.pv },
-      ...(c.program === true ? { program, year: 2021, pvLine: "total" as const } : {}),
-    });
+  const program = await sampleGiftcertProgram();
+  return SCENARIO_CASES.map((c, i) => {
+    const run = runScenario(scenarioRequest(c, program));
     const layout = scenarioSheet(run, c.lang);
     if (layout === undefined) throw new Error(`case ${i}: ${JSON.stringify(run.errors)}`);
     // One workbook holds every case; the formulas name no sheet, so a sheet of another name calculates the same.
@@ -193,7 +152,7 @@ test("every formula cell the fake calculates holds what LibreOffice calculates",
   }
   expect(mismatches).toEqual([]);
   // Every formula of the formula sheet, and the scenario sheets' many (sweeps, present values).
-  expect(compared).toBeGreaterThan(FORMULAS.length + CASES.length * 20);
+  expect(compared).toBeGreaterThan(FORMULAS.length + SCENARIO_CASES.length * 20);
   expect(texts).toBeGreaterThan(10);
   expect(errors).toBe(3); // 1/0, A1/A6 (A6 is 0) and "abc"+1
 }, 300_000);
