@@ -53,6 +53,8 @@ interface Layout {
   yearRow: number;
   subRow?: number;
   headerRows: number[];
+  /** The header rows, the year row and the sub row: every row of the table above its body. */
+  headerLines: number[];
   /** Value columns in order: grid column, year, sub index, sub label. */
   cols: { c: number; year: number; sub: number; label?: string }[];
   /** 합계 columns: grid column per sub index. */
@@ -125,7 +127,7 @@ function layoutAt(grid: CellGrid, yearRow: number): Layout {
   const firstValueCol = Math.min(...cols.map((x) => x.c), ...totalCols);
   let used = 0;
   for (const r of headerLines) grid[r].forEach((c, i) => { if (c.text.trim() !== "" && i + 1 > used) used = i + 1; });
-  return { yearRow, subRow, headerRows, cols, totalCols, remarkCols, firstValueCol, width: Math.max(used, ...cols.map((x) => x.c + 1)) };
+  return { yearRow, subRow, headerRows, headerLines, cols, totalCols, remarkCols, firstValueCol, width: Math.max(used, ...cols.map((x) => x.c + 1)) };
 }
 
 function lastFilled(row: TextCell[]): number {
@@ -162,7 +164,7 @@ function readOriented(grid: CellGrid): FundingParse | undefined {
   const L = layoutAt(grid, yearRow);
   const assembly = new InputAssembly();
   const columns: FundingColumn[] = L.cols.map((x) => (x.label === undefined ? { year: x.year, sub: x.sub } : { year: x.year, sub: x.sub, label: x.label }));
-  const tableRows = [...L.headerRows, yearRow, ...(L.subRow === undefined ? [] : [L.subRow])];
+  const tableRows = [...L.headerLines];
 
   let r = (L.subRow ?? yearRow) + 1;
   for (; r < grid.length; r++) {
@@ -197,7 +199,7 @@ function readOriented(grid: CellGrid): FundingParse | undefined {
     const o = grid[r]?.[0]?.origin ?? grid[grid.length - 1][0].origin;
     assembly.problems.push({ code: "more-tables", severity: "info", origin: o, message: FILL_MSG.moreTables(where(o)) });
   }
-  const unit = findUnit(grid, [...L.headerRows, yearRow, ...(L.subRow === undefined ? [] : [L.subRow])], tableRows, assembly.problems);
+  const unit = findUnit(grid, L.headerLines, tableRows, assembly.problems);
   return assembly.finish({ ...(unit === undefined ? {} : { unit }), columns });
 }
 
