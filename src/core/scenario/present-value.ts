@@ -33,15 +33,12 @@ const gcd = (a: bigint, b: bigint): bigint => {
 /** The exact present value, a reduced fraction of 원. */
 export function presentValue(flows: readonly YearAmount[], rate: Ppm, baseYear: number): Fraction {
   if (rate < 0n) throw new RangeError("presentValue: negative rate");
-  const growth = PPM + rate;
   let num = 0n;
   let den = 1n;
   for (const f of flows) {
-    const k = f.year - baseYear;
-    // amount × PPM^k / growth^k, or amount × growth^|k| / PPM^|k| for years before the base.
-    const [n, d] = k >= 0 ? [f.won * PPM ** BigInt(k), growth ** BigInt(k)] : [f.won * growth ** BigInt(-k), PPM ** BigInt(-k)];
-    num = num * d + n * den;
-    den = den * d;
+    const factor = discountFactor(rate, f.year, baseYear);
+    num = num * factor.den + f.won * factor.num * den;
+    den = den * factor.den;
     const g = gcd(num, den);
     if (g > 1n) {
       num /= g;
@@ -72,7 +69,10 @@ export function sensitivity(flows: readonly YearAmount[], rates: readonly Ppm[],
   });
 }
 
-/** 1 / (1 + r)^(year − base) as an exact fraction (the factor each year's amount is multiplied by). */
+/**
+ * 1 / (1 + r)^(year − base) as an exact fraction (the factor each year's amount is multiplied by):
+ * PPM^k / (PPM + rate)^k, or (PPM + rate)^|k| / PPM^|k| for years before the base.
+ */
 export function discountFactor(rate: Ppm, year: number, baseYear: number): Fraction {
   const k = year - baseYear;
   const growth = PPM + rate;
