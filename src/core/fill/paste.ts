@@ -7,12 +7,8 @@ import { readFundingCells, type CellGrid, type TextCell } from "./read-cells";
 import { readSpacedText } from "./spaced";
 import type { FundingParse } from "./types";
 
-export function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, "").split(/\r\n|\n|\r/);
-}
-
 /** Tab-separated lines as cells; every row padded to the widest, padding placed just past the line's end. */
-export function tabGrid(lines: string[]): CellGrid {
+function tabGrid(lines: string[]): CellGrid {
   const grid: CellGrid = lines.map((line, i) => {
     const cells: TextCell[] = [];
     let column = 1;
@@ -36,7 +32,7 @@ export function tabGrid(lines: string[]): CellGrid {
  * character's position, so columns still point into the text as pasted.
  */
 export function parseFundingText(text: string): FundingParse {
-  const lines = splitLines(foldWidth(text.replace(/^\uFEFF/, "")));
+  const lines = foldWidth(text.replace(/^\uFEFF/, "")).split(/\r\n|\n|\r/);
   if (lines.some((l) => l.includes("\t"))) return readFundingCells(tabGrid(lines));
   return readSpacedText(lines);
 }
