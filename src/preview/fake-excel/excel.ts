@@ -34,6 +34,7 @@ import {
   type FakeValue,
   type FakeVisibility,
 } from "./model";
+import { cellOf, columnOf } from "./formula-parse";
 import { recalculate, type ChangedCells } from "./recalc";
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -112,15 +113,7 @@ interface RangeTarget extends Rect {
   sheet: FakeSheet;
 }
 
-const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-const COLUMN_RE = /^\$?([A-Za-z]{1,3})$/;
 const ROW_RE = /^\$?(\d{1,7})$/;
-
-function columnIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
 
 /** "B7", "$B$7", "A1:D5", "A:C", "3:5" (no sheet) → 0-based rectangle; undefined when not an address. */
 export function parseRangeAddress(text: string): Rect | undefined {
@@ -128,12 +121,14 @@ export function parseRangeAddress(text: string): Rect | undefined {
   if (parts.length === 0 || parts.length > 2) return undefined;
   const [a, b = a] = parts;
   let rect: Rect | undefined;
-  const ca = CELL_RE.exec(a);
-  const cb = CELL_RE.exec(b);
-  if (ca !== null && cb !== null) {
-    rect = { r0: Number(ca[2]) - 1, c0: columnIndex(ca[1]), r1: Number(cb[2]) - 1, c1: columnIndex(cb[1]) };
-  } else if (parts.length === 2 && COLUMN_RE.test(a) && COLUMN_RE.test(b)) {
-    rect = { r0: 0, c0: columnIndex(a.replace("$", "")), r1: MAX_ROWS - 1, c1: columnIndex(b.replace("$", "")) };
+  const ca = cellOf(a);
+  const cb = cellOf(b);
+  const columnA = columnOf(a);
+  const columnB = columnOf(b);
+  if (ca !== undefined && cb !== undefined) {
+    rect = { r0: ca.r, c0: ca.c, r1: cb.r, c1: cb.c };
+  } else if (parts.length === 2 && columnA !== undefined && columnB !== undefined) {
+    rect = { r0: 0, c0: columnA, r1: MAX_ROWS - 1, c1: columnB };
   } else if (parts.length === 2 && ROW_RE.test(a) && ROW_RE.test(b)) {
     rect = { r0: Number(a.replace("$", "")) - 1, c0: 0, r1: Number(b.replace("$", "")) - 1, c1: MAX_COLUMNS - 1 };
   }

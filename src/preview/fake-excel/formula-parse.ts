@@ -75,7 +75,8 @@ function columnIndex(letters: string): number {
   return c - 1;
 }
 
-function cellOf(text: string): { r: number; c: number } | undefined {
+/** "B7" or "$B$7" (no sheet) → 0-based cell; undefined when not a cell or past the sheet's edge. */
+export function cellOf(text: string): { r: number; c: number } | undefined {
   const m = CELL.exec(text);
   if (m === null) return undefined;
   const r = Number(m[2]) - 1;
@@ -83,7 +84,8 @@ function cellOf(text: string): { r: number; c: number } | undefined {
   return r >= 0 && r < MAX_ROWS && c < MAX_COLUMNS ? { r, c } : undefined;
 }
 
-function columnOf(text: string): number | undefined {
+/** "C" or "$C", one end of a column range → 0-based column; undefined when not one or past the sheet's edge. */
+export function columnOf(text: string): number | undefined {
   const m = COLUMN.exec(text);
   if (m === null) return undefined;
   const c = columnIndex(m[1]);
