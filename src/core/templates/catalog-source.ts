@@ -74,9 +74,9 @@ export const CATALOG_SOURCE_MSG = {
   }),
   tooLarge: (chars: number): Text => ({ ko: `응답이 너무 큽니다 (${chars}자)`, en: `the answer is too large (${chars} characters)` }),
   notJson: (detail: string): Text => TEMPLATE_MSG.notJson(detail),
-  badCatalog: (first: string, more: number): Text => ({
-    ko: `카탈로그 형식이 맞지 않습니다: ${first}${more > 0 ? ` 외 ${more}건` : ""}`,
-    en: `the catalog is malformed: ${first}${more > 0 ? ` and ${more} more` : ""}`,
+  badCatalog: (first: Text, more: number): Text => ({
+    ko: `카탈로그 형식이 맞지 않습니다: ${first.ko}${more > 0 ? ` 외 ${more}건` : ""}`,
+    en: `the catalog is malformed: ${first.en}${more > 0 ? ` and ${more} more` : ""}`,
   }),
   empty: (): Text => ({ ko: "템플릿이 하나도 없습니다", en: "it holds no template" }),
   noUsable: (n: number): Text => ({ ko: `쓸 수 있는 템플릿이 없습니다 (형식 오류 ${n}개)`, en: `no usable template (${n} malformed)` }),
@@ -185,7 +185,7 @@ export function readCatalog(text: string): Read {
     // Problems of the envelope itself (no catalogVersion, templates not a list): nothing usable.
     const first = read.problems[0];
     const line = (lang: Lang): string => (first.path === "" ? first.message[lang] : `${first.path}: ${first.message[lang]}`);
-    return { failure: { kind: "content", reason: badCatalogText(line, read.problems.length - 1) }, invalid: [] };
+    return { failure: { kind: "content", reason: CATALOG_SOURCE_MSG.badCatalog({ ko: line("ko"), en: line("en") }, read.problems.length - 1) }, invalid: [] };
   }
   const templates: Template[] = [];
   const invalid: InvalidTemplate[] = [];
@@ -197,8 +197,4 @@ export function readCatalog(text: string): Read {
     return { failure: { kind: "content", reason: invalid.length === 0 ? CATALOG_SOURCE_MSG.empty() : CATALOG_SOURCE_MSG.noUsable(invalid.length) }, invalid };
   }
   return { catalogVersion: read.catalogVersion, templates, invalid };
-}
-
-function badCatalogText(line: (lang: Lang) => string, more: number): Text {
-  return { ko: CATALOG_SOURCE_MSG.badCatalog(line("ko"), more).ko, en: CATALOG_SOURCE_MSG.badCatalog(line("en"), more).en };
 }
