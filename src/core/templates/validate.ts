@@ -41,7 +41,7 @@ export type CatalogEntries = { ok: true; catalogVersion: string; entries: Catalo
  */
 export function validateCatalogEntries(json: unknown): CatalogEntries {
   const env = CatalogSchema.safeParse(json, { reportInput: true });
-  if (!env.success) return { ok: false, problems: env.error.issues.map((i) => problemOf(i, "", [])) };
+  if (!env.success) return { ok: false, problems: env.error.issues.map((i) => problemOf(i, "")) };
   const seen = new Set<string>();
   const entries = env.data.templates.map((item, index): CatalogEntry => {
     let result = validateAt(item, index);
@@ -87,7 +87,7 @@ function validateAt(json: unknown, index: number | undefined): Validated<Templat
   const parsed = TemplateSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
     const who = idOf(json) ?? (index === undefined ? "" : `#${index + 1}`);
-    return { ok: false, problems: parsed.error.issues.map((i) => problemOf(i, who, [])) };
+    return { ok: false, problems: parsed.error.issues.map((i) => problemOf(i, who)) };
   }
   const t = parsed.data;
   const problems = crossFieldProblems(t).map(({ path, message }) => ({ template: t.id, path, message }));
@@ -173,9 +173,8 @@ const pathText = (path: readonly PropertyKey[]): string => {
   return s;
 };
 
-function problemOf(issue: $ZodIssue, template: string, prefix: readonly PropertyKey[]): TemplateProblem {
-  const path = [...prefix, ...issue.path];
-  return { template, path: pathText(path), message: messageOf(issue) };
+function problemOf(issue: $ZodIssue, template: string): TemplateProblem {
+  return { template, path: pathText(issue.path), message: messageOf(issue) };
 }
 
 function messageOf(issue: $ZodIssue): Text {
@@ -192,8 +191,7 @@ function messageOf(issue: $ZodIssue): Text {
     case "invalid_value":
       return TEMPLATE_MSG.oneOf(issue.values.map((v) => String(v)));
     case "invalid_key":
-      // A record key that failed: for year-keyed amounts the inner issue says which format.
-      return issue.issues.length > 0 ? messageOf(issue.issues[0]) : TEMPLATE_MSG.invalid();
+    // A record key (or element) that failed: for year-keyed amounts the inner issue says which format.
     case "invalid_element":
       return issue.issues.length > 0 ? messageOf(issue.issues[0]) : TEMPLATE_MSG.invalid();
     default:
