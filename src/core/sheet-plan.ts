@@ -83,10 +83,8 @@ export function planToGrid(plan: SheetPlan): SheetGrid {
   const cells: SheetGrid["cells"] = [];
   for (const x of plan.cells) {
     const row = (cells[x.r] ??= []);
-    row[x.c] =
-      x.formula !== undefined
-        ? { v: undefined, f: x.formula, ...(x.numberFormat !== undefined ? { z: x.numberFormat } : {}) }
-        : { v: x.value ?? null, ...(x.numberFormat !== undefined ? { z: x.numberFormat } : {}) };
+    const z = x.numberFormat !== undefined ? { z: x.numberFormat } : {};
+    row[x.c] = x.formula !== undefined ? { v: undefined, f: x.formula, ...z } : { v: x.value ?? null, ...z };
   }
   return { name: plan.sheet, cells, merges: plan.merges.map((m) => ({ ...m })) };
 }
