@@ -23,7 +23,7 @@ import type { Scalar } from "../core/grid";
 import { formatAmount } from "../core/numbers";
 import type { WorkbookPort } from "../excel/port";
 import { decodeBytes, prepareFill, resolveFormat, sheetsWithFunding, targetRange, writeFill, type FillSource, type PreparedFill, type TextFormat } from "./fill-run";
-import { severityLabel, t, unitLabel } from "./i18n";
+import { both, severityLabel, t, unitLabel } from "./i18n";
 import { TabRefusal, type TabAction, type TabWork } from "./template-action";
 import { useTabState } from "./tab-state";
 import { BADGE_COLOR } from "./CheckTab";
@@ -72,6 +72,8 @@ interface LoadedFile {
 interface Shown {
   source: FillSource;
   prepared: PreparedFill;
+  /** The officer confirmed overwriting this preview's non-empty cells; a new preview asks again. */
+  confirmed: boolean;
 }
 
 export interface FillSectionProps {
@@ -103,20 +105,12 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
   const [sheets, setSheets] = useTabState<string[] | undefined>(port, "fill.sheets", undefined);
   const [lastSheet, setLastSheet] = useTabState(port, "fill.lastSheet", "");
   const [shown, setShown] = useTabState<Shown | undefined>(port, "fill.shown", undefined);
-  const [confirmed, setConfirmed] = useTabState(port, "fill.confirmed", false);
 
-  const source: FillSource | undefined =
-    kind === "text"
-      ? pasted.trim() === ""
-        ? undefined
-        : { kind: "text", text: pasted, format }
-      : kind === "file"
-        ? file === undefined
-          ? undefined
-          : { kind: "text", text: file.text, format: resolveFormat(file.text, format, file.name) }
-        : lastSheet === ""
-          ? undefined
-          : { kind: "sheet", sheet: lastSheet };
+  const source = ((): FillSource | undefined => {
+    if (kind === "text") return pasted.trim() === "" ? undefined : { kind: "text", text: pasted, format };
+    if (kind === "file") return file === undefined ? undefined : { kind: "text", text: file.text, format: resolveFormat(file.text, format, file.name) };
+    return lastSheet === "" ? undefined : { kind: "sheet", sheet: lastSheet };
+  })();
 
   const readSheets = (): void => {
     void tab.run("sheets", t(lang, "fill.sheetsFailed"), async () => {
@@ -145,9 +139,7 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
   const preview = (): void => {
     if (source === undefined) return;
     void tab.run("preview", t(lang, "fill.previewFailed"), async () => {
-      const prepared = await prepareFill(port, source);
-      setShown({ source, prepared });
-      setConfirmed(false);
+      setShown({ source, prepared: await prepareFill(port, source), confirmed: false });
     });
   };
 
@@ -157,14 +149,12 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
       "write",
       t(lang, "fill.writeFailed"),
       async () => {
-        const r = await writeFill(port, shown.source, shown.prepared, confirmed);
+        const r = await writeFill(port, shown.source, shown.prepared, shown.confirmed);
         if ("changed" in r) {
-          setShown({ source: shown.source, prepared: r.changed });
-          setConfirmed(false);
-          throw new TabRefusal({ ko: t("ko", "fill.changed"), en: t("en", "fill.changed") });
+          setShown({ source: shown.source, prepared: r.changed, confirmed: false });
+          throw new TabRefusal(both((l) => t(l, "fill.changed")));
         }
         setShown(undefined);
-        setConfirmed(false);
         return r;
       },
       (r) => t(lang, "fill.written", { sheet: r.written.sheet, count: r.cells, range: r.written.range }),
@@ -262,13 +252,10 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
           lang={lang}
           prepared={shown.prepared}
           busy={busy}
-          confirmed={confirmed}
-          onConfirm={setConfirmed}
+          confirmed={shown.confirmed}
+          onConfirm={(confirmed) => setShown((s) => (s === undefined ? s : { ...s, confirmed }))}
           onWrite={write}
-          onCancel={() => {
-            setShown(undefined);
-            setConfirmed(false);
-          }}
+          onCancel={() => setShown(undefined)}
         />
       )}
     </section>
