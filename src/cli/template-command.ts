@@ -135,7 +135,7 @@ function listText(load: CatalogLoad, t: TemplateCliText): string {
  * Up to five ids close to `query`: a typo in the id, a part of the id or of the program's name; only when there is
  * none of those, ids sharing a word with it ("animal-…").
  */
-export function nearMatches(query: string, templates: readonly Template[]): string[] {
+function nearMatches(query: string, templates: readonly Template[]): string[] {
   const q = query.toLowerCase().replace(/\s+/g, "");
   const close: { id: string; score: number }[] = [];
   const related: { id: string; score: number }[] = [];

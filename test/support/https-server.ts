@@ -11,7 +11,7 @@ import type { FetchLike } from "../../src/core/templates/catalog-source";
 
 let cached: { key: Buffer; cert: Buffer } | undefined;
 
-export function selfSignedCert(): { key: Buffer; cert: Buffer } {
+function selfSignedCert(): { key: Buffer; cert: Buffer } {
   if (cached !== undefined) return cached;
   const dir = mkdtempSync(path.join(tmpdir(), "yesan-cert-"));
   const key = path.join(dir, "key.pem");

@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { chromium, type Browser } from "playwright-core";
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".xlsx": "application/octet-stream", ".png": "image/png", ".xml": "application/xml" };
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 
 export interface Served {
   /** "http://127.0.0.1:port" */

@@ -247,7 +247,7 @@ function power(a: number, b: number): number | XlError {
  * ROUND: half away from zero, on the 15 significant digits the number shows, as Excel and LibreOffice do
  * (1.005 is 1.00499999999999989… in binary, and still rounds to 1.01).
  */
-export function xlRound(x: number, digits: number): number {
+function xlRound(x: number, digits: number): number {
   const d = Math.trunc(digits);
   if (x === 0 || d > 15) return x;
   if (d < -15) return 0;

@@ -48,7 +48,7 @@ export interface ParsedFormula {
   refs: RefNode[];
 }
 
-export const ERROR_LITERALS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
+const ERROR_LITERALS = ["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"] as const;
 
 type Token =
   | { t: "num"; v: number }
