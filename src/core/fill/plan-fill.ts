@@ -9,7 +9,7 @@ import { formatAmount, parseNumber, toWon } from "../numbers";
 import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../sheet-plan";
 import { WON_PER_UNIT, type Unit } from "../units";
 import { FILL_MSG, where } from "./messages";
-import { findFundingTarget, yearLineAt, type FundingTarget, type TargetCell } from "./target";
+import { findFundingTarget, repeatedSourceProblems, yearLineAt, type FundingTarget, type TargetCell } from "./target";
 import { classifyCleaned } from "../table-model";
 import type { FillProblem, FundingColumn, FundingInput, FundingValue, Origin } from "./types";
 
@@ -152,9 +152,7 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
   const subOf = placed ? columns.map((c) => c.sub) : matchSubColumns(columns, t, problems);
 
   // Sources.
-  for (const [source, cells] of t.repeated) {
-    problems.push({ code: "source-twice-in-table", severity: "error", cell: cells[0], message: FILL_MSG.sourceTwiceInTable(cells, source) });
-  }
+  problems.push(...repeatedSourceProblems(t));
   const inputSources = new Set(input.rows.map((r) => r.source));
   for (const row of input.rows) {
     if (!t.sourceAt.has(row.source)) problems.push({ code: "source-not-in-table", severity: "error", origin: row.origin, message: FILL_MSG.sourceNotInTable(where(row.origin), row.source) });

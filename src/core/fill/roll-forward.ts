@@ -4,7 +4,7 @@
 // year that starts empty. The unit is kept; totals are not carried (the new sheet's formulas compute them).
 import { a1, cellAt, type Range, type SheetGrid } from "../grid";
 import { FILL_MSG, where } from "./messages";
-import { findFundingTarget, type TargetCell } from "./target";
+import { findFundingTarget, repeatedSourceProblems, type TargetCell } from "./target";
 import type { FillProblem, FundingColumn, FundingInput, FundingParse, FundingRow, FundingValue, Origin } from "./types";
 import { readFillValue } from "./values";
 
@@ -36,9 +36,7 @@ export function rollForward(last: SheetGrid, at?: Range): FundingParse {
   const problems: FillProblem[] = [...found.problems];
   if (found.target === undefined) return { input: { years: [], columns: [], rows: [] }, problems };
   const t = found.target;
-  for (const [source, cells] of t.repeated) {
-    problems.push({ code: "source-twice-in-table", severity: "error", cell: cells[0], message: FILL_MSG.sourceTwiceInTable(cells, source) });
-  }
+  problems.push(...repeatedSourceProblems(t));
   if (t.years.length === 0) return { input: { years: [], columns: [], rows: [] }, problems };
   const lastYear = t.years[t.years.length - 1];
   const newYear = lastYear + 1;

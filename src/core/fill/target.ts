@@ -121,6 +121,11 @@ function describeTarget(table: FoundTable, view: SheetView): FundingTarget {
   return { table, view, ...(table.unit === undefined ? {} : { unit: table.unit }), years, subs, yearLines, cells, repeated, sourceAt, sourceLabel };
 }
 
+/** The sources that label more than one row of the table: neither the fill nor a roll-forward can tell which is meant. */
+export function repeatedSourceProblems(target: FundingTarget): FillProblem[] {
+  return [...target.repeated].map(([source, cells]) => ({ code: "source-twice-in-table", severity: "error", cell: cells[0], message: FILL_MSG.sourceTwiceInTable(cells, source) }));
+}
+
 /**
  * The year column of the table that the selection lies in (a year row, when the table is transposed): the
  * selection must touch the table and keep to that one column. Undefined otherwise (the label column, the 합계
