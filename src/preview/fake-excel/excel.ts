@@ -18,6 +18,7 @@ import { columnName } from "../../core/grid";
 import {
   cellKey,
   columnOfKey,
+  ERROR_VALUES,
   FakeSheet,
   FakeWorkbookModel,
   isBlankCell,
@@ -208,7 +209,6 @@ function contains(outer: Rect, inner: Rect): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Cells: what Excel makes of values written through the API, and how it shows them
 
-const ERROR_VALUES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 const STANDARD_WIDTH = 48; // points: Excel's default column (8.43 characters of Calibri 11)
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 

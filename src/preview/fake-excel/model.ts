@@ -117,6 +117,9 @@ export interface FakeLimits {
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
+/** The texts a cell holds as an error value (valueTypes "Error"), not as a string. */
+export const ERROR_VALUES: ReadonlySet<string> = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
+
 /** The key of a cell in FakeSheet.cells. */
 export function cellKey(row: number, column: number): number {
   return row * MAX_COLUMNS + column;

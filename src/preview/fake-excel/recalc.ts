@@ -11,11 +11,9 @@
 // circular reference, a precedent that has no value) is left without a value (null): the state of a formula
 // Excel never calculated, which the check reports as such, rather than a stale or guessed number.
 
-import { cellKey, columnOfKey, rowOfKey, type FakeCell, type FakeSheet, type FakeValue } from "./model";
+import { cellKey, columnOfKey, ERROR_VALUES, rowOfKey, type FakeCell, type FakeSheet, type FakeValue } from "./model";
 import { parseFormula, type CellRect, type ParsedFormula } from "./formula-parse";
 import { evaluateFormula, UNCALCULATED, XlError, type CalcEnv, type XlScalar } from "./formula-eval";
-
-const ERROR_CODES = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
 
 /** Cells whose content (value or formula) a sync changed, by sheet. */
 export type ChangedCells = Map<FakeSheet, Set<number>>;
@@ -115,7 +113,7 @@ function storedValue(cell: FakeCell | undefined): XlScalar {
   if (cell === undefined) return null;
   if (cell.formula !== undefined && cell.value === null) throw UNCALCULATED;
   const v = cell.value;
-  if (typeof v === "string" && ERROR_CODES.has(v)) return new XlError(v);
+  if (typeof v === "string" && ERROR_VALUES.has(v)) return new XlError(v);
   return v;
 }
 
