@@ -74,7 +74,6 @@ interface Workbook {
   planYear: number | undefined;
 }
 
-/** The budget year first offered: the workbook's plan year when the program has it, else its last year. */
 export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
   const styles = useStyles();
   const [unit, setUnit] = useTabState<Unit>(port, "scenario.unit", "억원");
@@ -105,6 +104,7 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
   const setSweepField = (f: SweepField) => (v: string) => setSweep((s) => ({ ...s, [f]: v }));
   const setPvField = (f: PvField) => (v: string) => setPv((s) => ({ ...s, [f]: v }));
 
+  // The budget year first offered: the workbook's plan year when the program has it, else its last year.
   const choose = useCallback(
     (p: FundingProgram | undefined, planYear: number | undefined) => {
       setProgramId(p?.id ?? "");
