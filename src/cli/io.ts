@@ -4,6 +4,9 @@ export interface Io {
   err: (text: string) => void;
 }
 
+/** A `yesan` command: the whole argv (its own name first) → the process's exit code. */
+export type Command = (argv: string[], io: Io) => Promise<number>;
+
 export const stdio: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),

@@ -2,10 +2,7 @@
 import { checkCommand } from "./check-command";
 import { scenarioCommand } from "./scenario-command";
 import { templateCommand } from "./template-command";
-import { stdio, type Io } from "./io";
-
-
-type Command = (argv: string[], io: Io) => Promise<number>;
+import { stdio, type Command, type Io } from "./io";
 
 /** The commands by their first word; each gets the whole argv (its own name first). */
 const COMMANDS: Record<string, Command> = {

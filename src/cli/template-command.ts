@@ -5,7 +5,7 @@ import { layoutTemplateDetailed, type TemplateLayout } from "../core/templates/l
 import { MAX_YEAR, MIN_YEAR, type Catalog, type Template } from "../core/templates/schema";
 import { describeProblem } from "../core/templates/validate";
 import { BUNDLED_CATALOG } from "../core/templates/bundled";
-import type { Io } from "./io";
+import type { Command, Io } from "./io";
 import { parseCommandLine } from "./options";
 import { TEMPLATE_CLI_TEXT, type TemplateCliText } from "./template-messages";
 import { writePlanXlsx } from "./write-plan-xlsx";
@@ -17,8 +17,6 @@ export interface TemplateCommandDeps {
   /** Catalog fetch timeout; the default of catalog-source when absent. */
   timeoutMs?: number;
 }
-
-type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** The command with its outside world given: tests pass a fetch that trusts their own https server. */
 export function makeTemplateCommand(deps: TemplateCommandDeps): Command {

@@ -1,6 +1,6 @@
 // A command run as the terminal runs it, with what it writes to stdout and stderr kept as strings.
 import { main } from "../../src/cli/main";
-import type { Io } from "../../src/cli/io";
+import type { Command } from "../../src/cli/io";
 
 export interface CliRun {
   code: number;
@@ -9,7 +9,7 @@ export interface CliRun {
 }
 
 /** `command` (a COMMANDS entry, or `main` itself) run with its output captured. */
-export function capturing(command: (argv: string[], io: Io) => Promise<number>): (...argv: string[]) => Promise<CliRun> {
+export function capturing(command: Command): (...argv: string[]) => Promise<CliRun> {
   return async (...argv) => {
     let out = "";
     let err = "";
