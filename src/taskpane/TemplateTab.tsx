@@ -136,7 +136,7 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
         {template !== undefined && (
           <>
             <Text className={styles.chosen}>
-              {template.program} ({template.id}@{template.version})
+              {template.program} ({recordLabel(template)})
             </Text>
             <Field
               className={styles.yearField}

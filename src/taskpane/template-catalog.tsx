@@ -19,6 +19,7 @@ import type { Lang } from "../core/findings";
 import type { Template } from "../core/templates";
 import { checkUrl, type CatalogLoad, type InvalidTemplate } from "../core/templates/catalog-source";
 import { t } from "./i18n";
+import { recordLabel } from "./template-record";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -171,9 +172,7 @@ function TemplateLine({ lang, template: tpl }: { lang: Lang; template: Template 
     <span className={styles.item}>
       <span className={styles.program}>{tpl.program}</span>
       <span className={styles.meta}>{templateMeta(tpl, lang)}</span>
-      <span className={styles.id}>
-        {tpl.id}@{tpl.version}
-      </span>
+      <span className={styles.id}>{recordLabel(tpl)}</span>
     </span>
   );
 }
