@@ -100,9 +100,10 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
     [unit, gift, sweep, pv, program, year, pvSource],
   );
 
-  const setGiftField = (f: GiftCertField) => (v: string) => setGift((g) => ({ ...g, [f]: v }));
-  const setSweepField = (f: SweepField) => (v: string) => setSweep((s) => ({ ...s, [f]: v }));
-  const setPvField = (f: PvField) => (v: string) => setPv((s) => ({ ...s, [f]: v }));
+  // A field's label, value, setter and message (the engine's reason), from the form it belongs to.
+  const giftField = (f: GiftCertField) => ({ label: t(lang, GIFT_LABELS[f]), value: gift[f], onChange: (v: string) => setGift((g) => ({ ...g, [f]: v })), lang, error: run.errors.giftcert[f] });
+  const sweepField = (f: SweepField) => ({ label: t(lang, SWEEP_LABELS[f]), value: sweep[f], onChange: (v: string) => setSweep((s) => ({ ...s, [f]: v })), lang, error: run.errors.sweep[f] });
+  const pvField = (f: PvField) => ({ label: t(lang, PV_LABELS[f]), value: pv[f], onChange: (v: string) => setPv((s) => ({ ...s, [f]: v })), lang, error: run.errors.pv[f] });
 
   // The budget year first offered: the workbook's plan year when the program has it, else its last year.
   const choose = useCallback(
@@ -157,9 +158,6 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
     if (outcome !== undefined && !outcome.ok) setProblem({ title: t(lang, "fail.scenarioWrite"), text: errorText(outcome.error, lang) });
   };
 
-  const ge = run.errors.giftcert;
-  const se = run.errors.sweep;
-  const pe = run.errors.pv;
   const u = unitLabel(unit, lang);
   const sliderRate = parseRate(gift.discountRate);
   const sliderValue = sliderRate.ok ? Math.min(SLIDER_MAX, Number(sliderRate.value) / 10_000) : 0;
@@ -171,15 +169,15 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
 
       <Section title={t(lang, "scenario.terms")}>
         <FieldGrid>
-          <TextField label={t(lang, "scenario.issuance")} value={gift.issuance} onChange={setGiftField("issuance")} lang={lang} error={ge.issuance} hint={t(lang, "scenario.hint.amount", { unit: u })} />
+          <TextField {...giftField("issuance")} hint={t(lang, "scenario.hint.amount", { unit: u })} />
           <SelectField
             label={t(lang, "scenario.unit")}
             value={unit}
             onChange={(v) => setUnit(UNITS.find((x) => x === v) ?? "억원")}
             options={UNITS.map((x) => ({ value: x, label: unitLabel(x, lang) }))}
           />
-          <TextField label={t(lang, "scenario.discountRate")} value={gift.discountRate} onChange={setGiftField("discountRate")} lang={lang} error={ge.discountRate} />
-          <TextField label={t(lang, "scenario.districtMinRate")} value={gift.districtMinRate} onChange={setGiftField("districtMinRate")} lang={lang} error={ge.districtMinRate} />
+          <TextField {...giftField("discountRate")} />
+          <TextField {...giftField("districtMinRate")} />
           <div className={styles.wide}>
             <Slider
               min={0}
@@ -191,12 +189,12 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
               aria-valuetext={`${sliderValue}%`}
             />
           </div>
-          <TextField label={t(lang, "scenario.cityRate")} value={gift.cityRate} onChange={setGiftField("cityRate")} lang={lang} error={ge.cityRate} hint={t(lang, "scenario.hint.rate")} />
-          <TextField label={t(lang, "scenario.cityCap")} value={gift.cityCap} onChange={setGiftField("cityCap")} lang={lang} error={ge.cityCap} hint={t(lang, "scenario.hint.noLimit")} />
-          <TextField label={t(lang, "scenario.nationalRate")} value={gift.nationalRate} onChange={setGiftField("nationalRate")} lang={lang} error={ge.nationalRate} hint={t(lang, "scenario.hint.rate")} />
-          <TextField label={t(lang, "scenario.nationalVolume")} value={gift.nationalVolume} onChange={setGiftField("nationalVolume")} lang={lang} error={ge.nationalVolume} hint={t(lang, "scenario.hint.noLimit")} />
+          <TextField {...giftField("cityRate")} hint={t(lang, "scenario.hint.rate")} />
+          <TextField {...giftField("cityCap")} hint={t(lang, "scenario.hint.noLimit")} />
+          <TextField {...giftField("nationalRate")} hint={t(lang, "scenario.hint.rate")} />
+          <TextField {...giftField("nationalVolume")} hint={t(lang, "scenario.hint.noLimit")} />
           <div className={styles.wide}>
-            <TextField label={t(lang, "scenario.other")} value={gift.other} onChange={setGiftField("other")} lang={lang} error={ge.other} hint={t(lang, "scenario.hint.other")} />
+            <TextField {...giftField("other")} hint={t(lang, "scenario.hint.other")} />
           </div>
         </FieldGrid>
       </Section>
@@ -238,17 +236,10 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
 
       <Section title={t(lang, "scenario.sweep")}>
         <FieldGrid>
-          <TextField label={t(lang, "scenario.sweepFrom")} value={sweep.sweepFrom} onChange={setSweepField("sweepFrom")} lang={lang} error={se.sweepFrom} />
-          <TextField label={t(lang, "scenario.sweepTo")} value={sweep.sweepTo} onChange={setSweepField("sweepTo")} lang={lang} error={se.sweepTo} />
-          <TextField label={t(lang, "scenario.sweepStep")} value={sweep.sweepStep} onChange={setSweepField("sweepStep")} lang={lang} error={se.sweepStep} />
-          <TextField
-            label={t(lang, "scenario.sweepIssuances")}
-            value={sweep.sweepIssuances}
-            onChange={setSweepField("sweepIssuances")}
-            lang={lang}
-            error={se.sweepIssuances}
-            hint={t(lang, "scenario.sweepIssuancesHint")}
-          />
+          <TextField {...sweepField("sweepFrom")} />
+          <TextField {...sweepField("sweepTo")} />
+          <TextField {...sweepField("sweepStep")} />
+          <TextField {...sweepField("sweepIssuances")} hint={t(lang, "scenario.sweepIssuancesHint")} />
         </FieldGrid>
         {run.sweep !== undefined && run.sweep.issuances.length > 0 && <SweepTable sweep={run.sweep} unit={unit} lang={lang} />}
       </Section>
@@ -269,18 +260,18 @@ export function ScenarioTab({ port, lang, action }: ScenarioTabProps) {
           {(program === undefined || pvSource === "manual") && (
             <>
               <div className={styles.wide}>
-                <TextField label={t(lang, "scenario.pvAmounts")} value={pv.pvAmounts} onChange={setPvField("pvAmounts")} lang={lang} error={pe.pvAmounts} hint={t(lang, "scenario.pvAmountsHint", { unit: u })} />
+                <TextField {...pvField("pvAmounts")} hint={t(lang, "scenario.pvAmountsHint", { unit: u })} />
               </div>
-              <TextField label={t(lang, "scenario.pvStartYear")} value={pv.pvStartYear} onChange={setPvField("pvStartYear")} lang={lang} error={pe.pvStartYear} />
+              <TextField {...pvField("pvStartYear")} />
             </>
           )}
-          <TextField label={t(lang, "scenario.pvRate")} value={pv.pvRate} onChange={setPvField("pvRate")} lang={lang} error={pe.pvRate} hint={t(lang, "scenario.pvRateHint")} />
-          <TextField label={t(lang, "scenario.pvBaseYear")} value={pv.pvBaseYear} onChange={setPvField("pvBaseYear")} lang={lang} error={pe.pvBaseYear} hint={t(lang, "scenario.pvBaseYearHint")} />
+          <TextField {...pvField("pvRate")} hint={t(lang, "scenario.pvRateHint")} />
+          <TextField {...pvField("pvBaseYear")} hint={t(lang, "scenario.pvBaseYearHint")} />
           <div className={styles.wide}>
-            <TextField label={t(lang, "scenario.pvSensitivity")} value={pv.pvSensitivity} onChange={setPvField("pvSensitivity")} lang={lang} error={pe.pvSensitivity} />
+            <TextField {...pvField("pvSensitivity")} />
           </div>
         </FieldGrid>
-        {run.pv !== undefined ? <PvResult pv={run.pv} unit={unit} lang={lang} /> : Object.keys(pe).length === 0 && <Text className={styles.muted}>{t(lang, "scenario.pvNone")}</Text>}
+        {run.pv !== undefined ? <PvResult pv={run.pv} unit={unit} lang={lang} /> : Object.keys(run.errors.pv).length === 0 && <Text className={styles.muted}>{t(lang, "scenario.pvNone")}</Text>}
       </Section>
 
       <Section title={t(lang, "scenario.write")}>
