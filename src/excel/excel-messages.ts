@@ -43,8 +43,10 @@ export const PLAN_ERRORS: Record<Lang, { occupied(sheet: string, cells: string[]
     protectedSheet: (sheet) => `'${sheet}' 시트가 보호되어 있어 아무것도 쓰지 않았습니다. 시트 보호를 해제하거나 다른 위치를 선택하세요.`,
   },
   en: {
-    occupied: (sheet, cells, more) =>
-      `${cells.join(", ")}${more > 0 ? ` and ${more} more cell${more === 1 ? "" : "s"}` : ""} on sheet '${sheet}' already ${cells.length + more === 1 && !cells[0].includes(":") ? "holds a value" : "hold values"}, so nothing was written. Confirm overwriting ${cells.length + more === 1 && !cells[0].includes(":") ? "it" : "them"} or select an empty place.`,
+    occupied: (sheet, cells, more) => {
+      const one = cells.length + more === 1 && !cells[0].includes(":");
+      return `${cells.join(", ")}${more > 0 ? ` and ${more} more cell${more === 1 ? "" : "s"}` : ""} on sheet '${sheet}' already ${one ? "holds a value" : "hold values"}, so nothing was written. Confirm overwriting ${one ? "it" : "them"} or select an empty place.`;
+    },
     missing: (sheet) => `There is no sheet '${sheet}', so nothing was written. It may have been renamed or deleted.`,
     protectedSheet: (sheet) => `Sheet '${sheet}' is protected, so nothing was written. Unprotect it or choose another place.`,
   },
