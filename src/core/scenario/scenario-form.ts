@@ -40,6 +40,13 @@ class Reader<F extends string> {
     return v === undefined ? undefined : { value: v };
   }
 
+  /** An optional rate or amount ("0.5%" or "1억"), split into its rate and amount parts; empty is neither. */
+  rateOrAmount(field: F, unit: Unit): { rate: Ppm; amount: bigint } | undefined {
+    if (this.form[field].trim() === "") return { rate: 0n, amount: 0n };
+    const v = this.take(field, "rate-or-amount", parseRateOrAmount(this.form[field], unit));
+    return v === undefined ? undefined : v.kind === "rate" ? { rate: v.rate, amount: 0n } : { rate: 0n, amount: v.won };
+  }
+
   year(field: F): number | undefined {
     return this.take(field, "year", parseYear(this.form[field]));
   }
@@ -99,15 +106,7 @@ export function readGiftCertForm(form: GiftCertForm, unit: Unit): FormRead<GiftC
   const cityRate = r.rate("cityRate", 0n);
   const cityCap = r.optionalAmount("cityCap", unit);
   const districtMinRate = r.rate("districtMinRate", 0n);
-  let other: { rate: Ppm; amount: bigint } | undefined = { rate: 0n, amount: 0n };
-  if (form.other.trim() !== "") {
-    const o = parseRateOrAmount(form.other, unit);
-    if (o.ok) other = o.value.kind === "rate" ? { rate: o.value.rate, amount: 0n } : { rate: 0n, amount: o.value.won };
-    else {
-      r.fail("other", problemText(o.problem, "rate-or-amount", form.other));
-      other = undefined;
-    }
-  }
+  const other = r.rateOrAmount("other", unit);
   if (discountRate !== undefined && districtMinRate !== undefined && districtMinRate > discountRate) {
     r.fail("districtMinRate", SCENARIO_MSG.minAboveDiscount(districtMinRate, discountRate));
   }
