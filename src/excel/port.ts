@@ -28,6 +28,11 @@ export interface ReportMeta {
   templateVersion?: string;
   /** Per sheet (as findings name it): the id@version its template was inserted from; wins over templateVersion. */
   templateVersions?: Record<string, string>;
+  /**
+   * The same per-sheet versions, from a workbook setting read in the report's own batch (no separate round trip
+   * before writing); they win over templateVersions.
+   */
+  templateVersionsFrom?: { key: string; versions: (setting: string | undefined) => Record<string, string> };
 }
 
 /**

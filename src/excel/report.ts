@@ -7,32 +7,37 @@ import { columnName } from "../core/grid";
 import type { ReportMeta } from "./port";
 import { REPORT_SHEET, REPORT_TEXT } from "./excel-messages";
 import { runExcel, sheetAddress, type ExcelApi } from "./run";
+import { settingText } from "./settings";
 
 const TEXT = "@";
 const AMOUNT = "#,##0.######";
 
 export async function writeReport(excel: ExcelApi, result: CheckResult, meta: ReportMeta, lang: Lang): Promise<void> {
   const t = REPORT_TEXT[lang];
-  const rows: (string | number)[][] = result.findings.map((f, i) => [
-    i + 1,
-    f.sheet,
-    f.cell,
-    f.rule,
-    t.severity[f.severity],
-    f.expected ?? "",
-    f.actual ?? "",
-    f.unit ?? "",
-    f.message[lang],
-    meta.date,
-    meta.templateVersions?.[f.sheet] ?? meta.templateVersion ?? "",
-  ]);
   const width = t.headers.length;
   const last = columnName(width - 1);
   await runExcel(excel, { delayForCellEdit: true }, async (b) => {
     const sheets = b.context.workbook.worksheets;
     const existing = sheets.getItemOrNullObject(REPORT_SHEET);
     existing.load("name");
+    const from = meta.templateVersionsFrom;
+    const setting = from === undefined ? undefined : b.context.workbook.settings.getItemOrNullObject(from.key);
+    setting?.load("value");
     await b.sync();
+    const versions = { ...meta.templateVersions, ...(setting === undefined || from === undefined ? {} : from.versions(setting.isNullObject ? undefined : settingText(setting.value))) };
+    const rows: (string | number)[][] = result.findings.map((f, i) => [
+      i + 1,
+      f.sheet,
+      f.cell,
+      f.rule,
+      t.severity[f.severity],
+      f.expected ?? "",
+      f.actual ?? "",
+      f.unit ?? "",
+      f.message[lang],
+      meta.date,
+      versions[f.sheet] ?? meta.templateVersion ?? "",
+    ]);
     const ws = existing.isNullObject ? sheets.add(REPORT_SHEET) : existing;
     if (!existing.isNullObject) ws.getRange().clear();
     const all = ws.getRange(`A1:${last}${rows.length + 1}`);

@@ -127,7 +127,7 @@ export function CheckTab({ port, lang, run, action, onCheck, progress, scope, ge
           disabled={run === undefined}
           disabledFocusable={busy}
           onClick={() => {
-            if (run !== undefined) void action.run("report", async () => port.writeReport(run.result, await reportMeta(port, run.result, localDate()), lang), () => t(lang, "done.report"));
+            if (run !== undefined) void action.run("report", () => port.writeReport(run.result, reportMeta(run.result, localDate()), lang), () => t(lang, "done.report"));
           }}
         >
           {t(lang, "action.report")}

@@ -1,7 +1,7 @@
 // Which templates were inserted into this workbook, kept in the workbook itself (setting "yesan.templates") so
 // that the 검증결과 sheet can say which template version a checked sheet was made from, also after reopening.
 import type { CheckResult } from "../core/check-workbook";
-import type { PlanTarget, ReportMeta, WorkbookPort } from "../excel/port";
+import type { PlanTarget, ReportMeta } from "../excel/port";
 
 export const TEMPLATES_SETTING = "yesan.templates";
 export const CATALOG_URL_SETTING = "yesan.catalogUrl";
@@ -69,8 +69,10 @@ export function templateVersionsBySheet(records: TemplateRecord[], result: Check
   return out;
 }
 
-/** The meta of the 검증결과 sheet: the date, and each checked sheet's template version read from the workbook. */
-export async function reportMeta(port: WorkbookPort, result: CheckResult, date: string): Promise<ReportMeta> {
-  const versions = templateVersionsBySheet(parseRecords(await port.getSetting(TEMPLATES_SETTING)), result);
-  return Object.keys(versions).length === 0 ? { date } : { date, templateVersions: versions };
+/**
+ * The meta of the 검증결과 sheet: the date, and each checked sheet's template version, read from the workbook in
+ * the report's own batch.
+ */
+export function reportMeta(result: CheckResult, date: string): ReportMeta {
+  return { date, templateVersionsFrom: { key: TEMPLATES_SETTING, versions: (text) => templateVersionsBySheet(parseRecords(text), result) } };
 }
