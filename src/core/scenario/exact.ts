@@ -8,7 +8,7 @@ import { WON_PER_UNIT, type Unit } from "../units";
 export type Ppm = bigint;
 
 export const PPM = 1_000_000n;
-export const HUNDRED_PERCENT: Ppm = PPM;
+const HUNDRED_PERCENT: Ppm = PPM;
 
 /** num / den rounded to the nearest integer, halves away from zero. `den` must be positive. */
 export function roundHalfUp(num: bigint, den: bigint): bigint {
@@ -70,7 +70,7 @@ export function parseRate(text: string): Parsed<Ppm> {
 }
 
 /** Amounts beyond this (1,000조 = 10^15 원) are not budget figures, and past them doubles in Excel stop being exact. */
-export const MAX_WON = 1_000_000_000_000_000n;
+const MAX_WON = 1_000_000_000_000_000n;
 
 /**
  * An amount: "300억", "1조 2,104억", "1,505,000천원", or a bare number in `unit`. Negative amounts are refused

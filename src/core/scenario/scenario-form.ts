@@ -80,8 +80,7 @@ class Reader<F extends string> {
 
 // ---- the gift-certificate scenario ----------------------------------------------------------------------------
 
-export const GIFTCERT_FIELDS = ["issuance", "discountRate", "nationalRate", "nationalVolume", "cityRate", "cityCap", "districtMinRate", "other"] as const;
-export type GiftCertField = (typeof GIFTCERT_FIELDS)[number];
+export type GiftCertField = "issuance" | "discountRate" | "nationalRate" | "nationalVolume" | "cityRate" | "cityCap" | "districtMinRate" | "other";
 export type GiftCertForm = Record<GiftCertField, string>;
 
 /** The seed's scenario: 300억 at 7%, the city covering 5 points, the district's mandatory 2%. */
@@ -131,8 +130,7 @@ export function readGiftCertForm(form: GiftCertForm, unit: Unit): FormRead<GiftC
 
 // ---- the sweep -------------------------------------------------------------------------------------------------
 
-export const SWEEP_FIELDS = ["sweepFrom", "sweepTo", "sweepStep", "sweepIssuances"] as const;
-export type SweepField = (typeof SWEEP_FIELDS)[number];
+export type SweepField = "sweepFrom" | "sweepTo" | "sweepStep" | "sweepIssuances";
 export type SweepForm = Record<SweepField, string>;
 
 /** 5% to 10% by one point, at the scenario's own issuance (an empty list). */
@@ -167,8 +165,7 @@ export function readSweepForm(form: SweepForm, unit: Unit, base: GiftCertInputs 
 
 // ---- present value ---------------------------------------------------------------------------------------------
 
-export const PV_FIELDS = ["pvRate", "pvBaseYear", "pvSensitivity", "pvAmounts", "pvStartYear"] as const;
-export type PvField = (typeof PV_FIELDS)[number];
+export type PvField = "pvRate" | "pvBaseYear" | "pvSensitivity" | "pvAmounts" | "pvStartYear";
 export type PvForm = Record<PvField, string>;
 
 export const DEFAULT_PV_FORM: PvForm = {
