@@ -4,7 +4,7 @@ import path from "node:path";
 import { readWorkbookGrid } from "../../../src/cli/read-xlsx";
 import { checkWorkbook } from "../../../src/core/check-workbook";
 import type { Lang } from "../../../src/core/findings";
-import { parseA1 } from "../../../src/core/grid";
+import { parseA1, type WorkbookGrid } from "../../../src/core/grid";
 import { planToGrid, type SheetPlan } from "../../../src/core/sheet-plan";
 import { findFundingPrograms, matchPrograms } from "../../../src/core/scenario/funding-lines";
 import { DEFAULT_PV_FORM, DEFAULT_SWEEP_FORM, SEED_GIFTCERT_FORM } from "../../../src/core/scenario/scenario-form";
@@ -13,8 +13,12 @@ import { runScenario, scenarioSheet } from "../../../src/core/scenario/scenario-
 
 const SAMPLE = path.join(__dirname, "../../../samples/2021-경제환경국-지역경제과.xlsx");
 
+// Read once for the whole file: every test only reads the grid (the engine never changes its input).
+let sampleGrid: Promise<WorkbookGrid> | undefined;
+const readSample = (): Promise<WorkbookGrid> => (sampleGrid ??= readWorkbookGrid(SAMPLE));
+
 async function seedLayout(lang: Lang) {
-  const programs = findFundingPrograms(await readWorkbookGrid(SAMPLE));
+  const programs = findFundingPrograms(await readSample());
   const [program] = matchPrograms(programs, "상품권");
   const run = runScenario({
     unit: "억원",
@@ -46,7 +50,7 @@ describe.each<Lang>(["ko", "en"])("the 시나리오 plan (%s)", (lang) => {
     expect(result.tables.map((t) => [t.range, t.unit])).toEqual([["A26:B30", "억원"]]);
 
     // Inside the sample workbook the sheet adds nothing but those two.
-    const sample = await readWorkbookGrid(SAMPLE);
+    const sample = await readSample();
     const before = checkWorkbook(sample).findings.length;
     const after = checkWorkbook({ sheets: [...sample.sheets, grid] }).findings;
     expect(after).toHaveLength(before + 2);
