@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
+import { isTableBlock, parseSeedPlan } from "../../../src/cli/sample-layout";
 import { computeGiftCert, compareWithBudget, type GiftCertInputs } from "../../../src/core/scenario/giftcert";
 import { parseAmount, parseRate, type Ppm } from "../../../src/core/scenario/exact";
 import { readGiftCertForm, SEED_GIFTCERT_FORM, type GiftCertForm } from "../../../src/core/scenario/scenario-form";
@@ -15,11 +16,9 @@ function inputs(over: Partial<GiftCertInputs> = {}): GiftCertInputs {
 
 /** The seed's table "300억 발행시 | 7% 할인판매 | 10% 할인판매 / 소요예산(구비) | 6억(2%) | 15억(5%)", as transcribed. */
 function seedTable(): { issuance: string; cases: { rate: string; district: string; share: string }[] } {
-  const seed = JSON.parse(readFileSync(path.join(__dirname, "../../../samples/seed-plan.json"), "utf8")) as {
-    workbooks: { sheets: { name: string; blocks: { table?: string[][] }[] }[] }[];
-  };
+  const seed = parseSeedPlan(JSON.parse(readFileSync(path.join(__dirname, "../../../samples/seed-plan.json"), "utf8")));
   const sheet = seed.workbooks.flatMap((w) => w.sheets).find((s) => s.name === "04 G밸리사랑상품권");
-  const table = sheet?.blocks.find((b) => b.table?.[0]?.[0] === "300억 발행시")?.table;
+  const table = sheet?.blocks.filter(isTableBlock).find((b) => b.table[0]?.[0] === "300억 발행시")?.table;
   if (table === undefined) throw new Error("the seed's discount table is missing");
   const [head, row] = table;
   return {
