@@ -3,7 +3,6 @@
 import type { Text } from "../messages";
 import type { Lang } from "../findings";
 import { formatRate, type InputProblem, type Ppm } from "./exact";
-import { UNIT_EN, UNITS, type Unit } from "../units";
 export type { Text };
 
 /** What a field takes; the "not a number" message gives an example of it. */
@@ -139,8 +138,6 @@ export interface SheetWords {
   pvRateHeader: string;
   validation: { rateTitle: string; rate: string; amountTitle: string; amount: string; yearTitle: string; year: string };
 }
-
-export const UNIT_WORD: Record<Unit, Text> = Object.fromEntries(UNITS.map((u) => [u, { ko: u, en: UNIT_EN[u] }])) as Record<Unit, Text>;
 
 export const SHEET_WORDS: Record<Lang, SheetWords> = {
   ko: {

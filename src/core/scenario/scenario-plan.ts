@@ -11,11 +11,11 @@
 import type { Lang } from "../findings";
 import { a1, columnName, type Range } from "../grid";
 import { emptyPlan, type PlanCell, type PlanChart, type PlanValidation, type SheetPlan } from "../sheet-plan";
-import { WON_PER_UNIT, type Unit } from "../units";
+import { UNIT_EN, WON_PER_UNIT, type Unit } from "../units";
 import { rateToNumber, shownDecimals, wonToNumber } from "./exact";
 import type { GiftCertInputs } from "./giftcert";
 import type { PvSpec, SweepSpec } from "./scenario-form";
-import { SHEET_WORDS, UNIT_WORD, type SheetWords } from "./scenario-messages";
+import { SHEET_WORDS, type SheetWords } from "./scenario-messages";
 
 export const SCENARIO_SHEET = "시나리오";
 
@@ -62,7 +62,8 @@ function amountFormat(unit: Unit): string {
 
 export function layoutScenarioSheet(x: ScenarioSheetInput): ScenarioLayout {
   const w: SheetWords = SHEET_WORDS[x.lang];
-  const unitWord = UNIT_WORD[x.unit][x.lang];
+  // Korean names the unit itself (억원), English spells it out (hundred million won).
+  const unitWord = x.lang === "ko" ? x.unit : UNIT_EN[x.unit];
   // Column headers name the unit as budget tables do, "(억원)", in both languages: that is how the check (and a
   // reader) knows the unit of the 재원별 table.
   const unitSymbol = x.unit;
