@@ -15,7 +15,7 @@ import { UNIT_EN, WON_PER_UNIT, type Unit } from "../units";
 import { rateToNumber, shownDecimals, wonToNumber } from "./exact";
 import type { GiftCertInputs } from "./giftcert";
 import type { PvSpec, SweepSpec } from "./scenario-form";
-import { SHEET_WORDS, type SheetWords } from "./scenario-messages";
+import { SHEET_WORDS, type SheetWords, type Text } from "./scenario-messages";
 
 export const SCENARIO_SHEET = "시나리오";
 
@@ -53,6 +53,9 @@ export interface ScenarioLayout {
 const INPUT_FILL = "#FFF2CC";
 const HEADER_FILL = "#D9E1F2";
 const RATE_FORMAT = "0.00%";
+
+/** A sheet word in both languages: chart titles and validation texts travel with the workbook, whoever opens it. */
+const inBoth = (pick: (w: SheetWords) => string): Text => ({ ko: pick(SHEET_WORDS.ko), en: pick(SHEET_WORDS.en) });
 
 /** Amount cells show as many decimals as the pane and the command line (6억 "6.00", 15.05억 "15.05", 천원 none). */
 function amountFormat(unit: Unit): string {
@@ -178,7 +181,7 @@ export function layoutScenarioSheet(x: ScenarioSheetInput): ScenarioLayout {
   if (x.sweep.rates.length > 0 && x.sweep.issuances.length > 0) {
     charts.push({
       kind: "line",
-      title: { ko: SHEET_WORDS.ko.chartTitle, en: SHEET_WORDS.en.chartTitle },
+      title: inBoth((w) => w.chartTitle),
       data: { r0: sweepTop, c0: 0, r1: sweepBottom, c1: x.sweep.issuances.length },
       seriesBy: "columns",
       at: { r: 3, c: 4 },
@@ -260,7 +263,7 @@ function mergeValidations(cells: { kind: "rate" | "amount" | "year"; r: number; 
   return runs.map((run) => ({
     range: run.range,
     rule: RULES[run.kind],
-    title: { ko: SHEET_WORDS.ko.validation[titleKey[run.kind]], en: SHEET_WORDS.en.validation[titleKey[run.kind]] },
-    message: { ko: SHEET_WORDS.ko.validation[run.kind], en: SHEET_WORDS.en.validation[run.kind] },
+    title: inBoth((w) => w.validation[titleKey[run.kind]]),
+    message: inBoth((w) => w.validation[run.kind]),
   }));
 }
