@@ -12,6 +12,7 @@
 // the dependents of what a sync changed. The subset needed here is a small recursive descent.
 
 import { readQuoted } from "../../core/formula";
+import { columnIndex } from "../../core/grid";
 import { MAX_COLUMNS, MAX_ROWS } from "./model";
 
 export interface CellRect {
@@ -68,12 +69,6 @@ const MAX_DEPTH = 64;
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 const COLUMN = /^\$?([A-Za-z]{1,3})$/;
 const WORD = /[\p{L}\p{N}_.$]/u;
-
-function columnIndex(letters: string): number {
-  let c = 0;
-  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return c - 1;
-}
 
 /** "B7" or "$B$7" (no sheet) → 0-based cell; undefined when not a cell or past the sheet's edge. */
 export function cellOf(text: string): { r: number; c: number } | undefined {
