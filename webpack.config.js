@@ -32,6 +32,7 @@ module.exports = [
     "bench/profile-phases": "./bench/profile-phases.ts",
     "bench/make-file": "./bench/make-file.ts",
     "bench/profile-cli": "./bench/profile-cli.ts",
+    "scripts/dump-sheet": "./scripts/dump-sheet.ts",
   }),
   // A function, so its mode-dependent parts are decided when webpack runs it and its https certificate is made only
   // by `webpack serve` (webpack-cli calls it with (env, argv) and filters by --config-name afterwards).

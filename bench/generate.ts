@@ -8,7 +8,7 @@
 
 import { stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
-import { a1, type Cell, type Range, type SheetGrid, type WorkbookGrid } from "../src/core/grid";
+import { a1, type Cell, type Range, type SheetGrid, type WorkbookGrid } from "../src/core/cells/grid";
 
 export type Layout = "standard" | "transposed" | "no-total-column" | "with-remarks" | "millions";
 

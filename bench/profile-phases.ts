@@ -1,12 +1,12 @@
 // Profiling aid: time of each engine phase on a 10,000-program grid.
 import { generatePrograms, workbookGrid } from "./generate";
-import { makeSheetView } from "../src/core/sheet-view";
-import { findLayout } from "../src/core/blocks";
-import { readTableModel } from "../src/core/table-model";
-import { tableChecks } from "../src/core/checks";
-import { findTables } from "../src/core/detect-tables";
-import { checkTable } from "../src/core/table-rules";
-import { checkHeadlines, tableFacts } from "../src/core/headline-rules";
+import { makeSheetView } from "../src/core/cells/sheet-view";
+import { findLayout } from "../src/core/layout/blocks";
+import { readTableModel } from "../src/core/layout/table-model";
+import { tableChecks } from "../src/core/candidates/checks";
+import { findTables } from "../src/core/layout/detect-tables";
+import { checkTable } from "../src/core/findings/table-rules";
+import { checkHeadlines, tableFacts } from "../src/core/findings/headline-rules";
 
 const opts = { programs: 10000, seed: 2021, formulas: "cached" as const };
 const grid = workbookGrid(generatePrograms(opts), opts);

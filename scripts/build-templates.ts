@@ -19,13 +19,13 @@
 //   UPDATE_TEMPLATES=1 npx jest test/core/templates/catalog-build.test.ts
 // (the same test fails when the committed catalog is not what this script makes).
 import { parseSeedPlan, isTableBlock, parseRelativeRange, tableCellValue, unitLabel, type SeedPlan, type SeedSheet, type SeedTableBlock } from "../src/cli/sample-layout";
-import { classifyLabel, normalizeLabel, type SourceKey } from "../src/core/labels";
-import { parseNumber } from "../src/core/numbers";
-import { parseHeadline } from "../src/core/headlines";
-import { gridFromRows, parseA1, type Scalar, type SheetGrid } from "../src/core/grid";
-import type { Unit } from "../src/core/units";
+import { classifyLabel, normalizeLabel, type SourceKey } from "../src/core/layout/labels";
+import { parseNumber } from "../src/core/numbers/numbers";
+import { parseHeadline } from "../src/core/layout/headlines";
+import { gridFromRows, parseA1, type Scalar, type SheetGrid } from "../src/core/cells/grid";
+import type { Unit } from "../src/core/numbers/units";
 import { findFundingTarget, type FundingTarget } from "../src/core/fill/target";
-import { checkTable } from "../src/core/table-rules";
+import { checkTable } from "../src/core/findings/table-rules";
 import {
   SOURCE_KEYS,
   type Breakdown,

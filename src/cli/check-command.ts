@@ -2,7 +2,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { checkWorkbook } from "../core/check-workbook";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { readWorkbookGrid, XlsxReadError } from "./read-xlsx";
 import { formatJson, formatText, type FileReport } from "./format";
 import { CLI_TEXT } from "./cli-messages";

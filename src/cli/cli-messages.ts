@@ -1,6 +1,6 @@
 // The command line's own words, Korean first, English second.
-import type { Lang } from "../core/findings";
-import type { TableKind } from "../core/detect-tables";
+import type { Lang } from "../core/findings/findings";
+import type { TableKind } from "../core/layout/detect-tables";
 
 export interface CliText {
   usage: string;

@@ -1,7 +1,7 @@
 // How `yesan check` prints its results: text grouped by file, sheet and table (Korean by default), or JSON.
 import type { CheckResult, TableSummary } from "../core/check-workbook";
-import type { Finding, Lang, Severity } from "../core/findings";
-import { formatAmount } from "../core/numbers";
+import type { Finding, Lang, Severity } from "../core/findings/findings";
+import { formatAmount } from "../core/numbers/numbers";
 import { CLI_TEXT } from "./cli-messages";
 
 /** A checked file, or why a file (or a folder, or a path) could not be: `error` in the output language. */

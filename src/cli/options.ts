@@ -2,7 +2,7 @@
 // --format, --help), a line that cannot be parsed, a bad --lang or --format, and --help. One place, so the three
 // commands answer the same mistakes with the same words.
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { requestedLang, type Io } from "./io";
 
 const SHARED = {

@@ -2,7 +2,7 @@
 // shared with the browser preview.
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
-import type { WorkbookGrid } from "../core/grid";
+import type { WorkbookGrid } from "../core/cells/grid";
 import { READ_REASON, readXlsxGrid, XlsxReadError } from "./xlsx-grid";
 
 export { XlsxReadError };

@@ -4,7 +4,7 @@
 // other than grid.ts so the sample files can be built while the engine is still changing.
 
 import type ExcelJS from "exceljs";
-import { parseA1 } from "../core/grid";
+import { parseA1 } from "../core/cells/grid";
 
 export interface SeedTextBlock {
   text: string;

@@ -2,11 +2,11 @@
 // are read as the pane's fields (core/scenario/scenario-form.ts) and computed by the same runScenario, so the two
 // print the same numbers.
 import { guessPlanYear } from "../core/check-workbook";
-import type { Lang } from "../core/findings";
-import { classifyLabel } from "../core/labels";
-import type { Unit } from "../core/units";
+import type { Lang } from "../core/findings/findings";
+import { classifyLabel } from "../core/layout/labels";
+import type { Unit } from "../core/numbers/units";
 import { formatRate, formatWon, formatWonRounded, jsonWon, parseYear, shownDecimals, wonToNumber } from "../core/scenario/exact";
-import { unitFromWord } from "../core/numbers";
+import { unitFromWord } from "../core/numbers/numbers";
 import { defaultYear, findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
 import { discountFactor, fractionText, presentValue, presentValueWon, type Fraction } from "../core/scenario/present-value";
 import {

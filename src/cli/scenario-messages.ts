@@ -1,6 +1,6 @@
 // The words of `yesan scenario`, Korean first, English second.
-import type { Lang } from "../core/findings";
-import { UNIT_EN, type Unit } from "../core/units";
+import type { Lang } from "../core/findings/findings";
+import { UNIT_EN, type Unit } from "../core/numbers/units";
 import { SHEET_WORDS, type SheetWords } from "../core/scenario/scenario-messages";
 
 // The words the 시나리오 sheet also prints are taken from its table (core), so the two say the same.

@@ -1,5 +1,5 @@
 // `yesan template list|new`: the catalog's templates on the command line, and a new budget sheet from one of them.
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { loadCatalog, type CatalogLoad, type FetchLike } from "../core/templates/catalog-source";
 import { layoutTemplateDetailed, type TemplateLayout } from "../core/templates/layout";
 import { MAX_YEAR, MIN_YEAR, type Catalog, type Template } from "../core/templates/schema";

@@ -1,5 +1,5 @@
 // The words of `yesan template`, Korean first, English second.
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 
 export interface TemplateCliText {
   usage: string;

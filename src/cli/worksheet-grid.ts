@@ -1,8 +1,8 @@
 // One worksheet of exceljs's parsed model → the engine's grid (the loading is in xlsx-grid.ts). What exceljs's
 // Cell API adds on top of that model (shared formulas slid to each cell, merged-away cells hidden) is done here;
 // the slide is core's (formula-slide.ts), which also moves whole columns and rows and leaves strings alone.
-import { slideFormula } from "../core/formula-slide";
-import { a1, parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../core/grid";
+import { slideFormula } from "../core/cells/formula-slide";
+import { a1, parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../core/cells/grid";
 
 // exceljs's ValueType enum values (checked against the library in test/cli/read-xlsx.test.ts).
 export const VALUE_TYPE = { Null: 0, Merge: 1, Hyperlink: 5, Formula: 6 } as const;

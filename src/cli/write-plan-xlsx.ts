@@ -1,10 +1,10 @@
-// Writes SheetPlans (src/core/sheet-plan.ts) to an .xlsx file with exceljs: the command line's counterpart of
+// Writes SheetPlans (src/core/cells/sheet-plan.ts) to an .xlsx file with exceljs: the command line's counterpart of
 // src/excel/write-plan.ts, so `yesan template new` produces the same cells, formulas, formats, validations and
 // names that the add-in writes into Excel.
 import ExcelJS from "exceljs";
 import { writeFile } from "node:fs/promises";
-import { a1, rangeA1, type Range } from "../core/grid";
-import type { PlanCell, PlanValidation, SheetPlan, Text } from "../core/sheet-plan";
+import { a1, rangeA1, type Range } from "../core/cells/grid";
+import type { PlanCell, PlanValidation, SheetPlan, Text } from "../core/cells/sheet-plan";
 
 // Excel's own limits: longer names are truncated by exceljs (silently but for a console warning), longer
 // validation texts make Excel report the file as damaged. Better to refuse such a plan with its sheet named.

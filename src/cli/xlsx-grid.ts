@@ -8,8 +8,8 @@
 // about 60 MB (BENCHMARKS.md, 2026-11-29 second session). So the model is taken as it is handed over and converted
 // by worksheet-grid.ts; test/cli/read-xlsx-oracle.test.ts holds the result to exceljs's Cell API, cell by cell.
 import type ExcelJS from "exceljs";
-import type { Lang } from "../core/findings";
-import type { SheetGrid, WorkbookGrid } from "../core/grid";
+import type { Lang } from "../core/findings/findings";
+import type { SheetGrid, WorkbookGrid } from "../core/cells/grid";
 import { ModelHandOverError, sheetModelToGrid, worksheetModels, type SheetModel } from "./worksheet-grid";
 
 /** A file that cannot be read as a workbook; `reason` in both languages, `file` as the user named it. */

@@ -2,7 +2,7 @@
 // checkWorkbookFromRibbon) that runs in the UI-less commands.html page. It checks the whole workbook with the same
 // engine as the task pane and the command line, then shows the counts in a small dialog (check-result.html).
 import { checkWorkbook } from "../core/check-workbook";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { createExcelPort } from "../excel/adapter";
 import { ExcelPortError } from "../excel/port";
 import {

@@ -3,7 +3,7 @@
 //
 // The dialog page (check-result.html) is a static page without a bundle, so it carries its own copy of
 // `summaryText`; test/commands/summary.test.ts runs that page's script against this function to keep both in step.
-import type { Finding, Lang } from "../core/findings";
+import type { Finding, Lang } from "../core/findings/findings";
 
 export interface CheckCounts {
   errors: number;

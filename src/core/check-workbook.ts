@@ -1,13 +1,13 @@
 // The engine's entry point: a workbook grid in, its tables and findings out. Pure and synchronous,
 // so the command line, the add-in and the tests all run exactly the same checks.
-import { rangeA1, type SheetGrid, type WorkbookGrid } from "./grid";
-import type { Finding } from "./findings";
-import { makeSheetView } from "./sheet-view";
-import { scanTables, type FoundTable, type TableKind } from "./detect-tables";
-import { checkTable } from "./table-rules";
-import { checkHeadlines, shortfallFindings, tableFacts, type TableFacts } from "./headline-rules";
-import { parseA1 } from "./grid";
-import type { Unit } from "./units";
+import { rangeA1, type SheetGrid, type WorkbookGrid } from "./cells/grid";
+import type { Finding } from "./findings/findings";
+import { makeSheetView } from "./cells/sheet-view";
+import { scanTables, type FoundTable, type TableKind } from "./layout/detect-tables";
+import { checkTable } from "./findings/table-rules";
+import { checkHeadlines, shortfallFindings, tableFacts, type TableFacts } from "./findings/headline-rules";
+import { parseA1 } from "./cells/grid";
+import type { Unit } from "./numbers/units";
 
 export interface TableSummary {
   sheet: string;

@@ -1,7 +1,7 @@
 // 부족재원 chart: the shortfalls as a small table on their own sheet (in 백만원, whatever unit each table used)
 // and a bar chart over it. Refreshing replaces that sheet's contents; no other sheet is touched.
-import type { Finding, Lang } from "../core/findings";
-import { convert } from "../core/numbers";
+import type { Finding, Lang } from "../core/findings/findings";
+import { convert } from "../core/numbers/numbers";
 import { CHART_TEXT, SHORTFALL_SHEET } from "./excel-messages";
 import { runExcel, type ExcelApi } from "./run";
 

@@ -1,5 +1,5 @@
 // The adapter's words, Korean first, English second: errors from Excel, the report sheet, marks and the chart.
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import type { PortErrorCode } from "./port";
 
 export const PORT_ERRORS: Record<PortErrorCode, Record<Lang, string>> = {

@@ -1,7 +1,7 @@
 // "Mark on sheet": colours each blamed cell and adds a note; "Clear marks" puts back every cell's original fill
 // exactly. The original fills live in the workbook's settings (saved with the file), so clearing works after the
 // workbook is closed and reopened, and marking twice never saves our own colour as "original".
-import type { Finding, Lang } from "../core/findings";
+import type { Finding, Lang } from "../core/findings/findings";
 import { NOTE_MARK } from "./excel-messages";
 import { runExcel, sheetAddress, type ExcelApi } from "./run";
 

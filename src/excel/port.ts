@@ -2,11 +2,11 @@
 // (`createExcelPort` in ./adapter), which runs unchanged in Excel, in the browser preview over the in-memory
 // workbook, and in tests. Every method lets Excel's errors through as `ExcelPortError` (typed, with a message in
 // both languages); none swallows one.
-import type { WorkbookGrid } from "../core/grid";
-import type { Finding, Lang } from "../core/findings";
+import type { WorkbookGrid } from "../core/cells/grid";
+import type { Finding, Lang } from "../core/findings/findings";
 import type { CheckResult } from "../core/check-workbook";
-import type { Range } from "../core/grid";
-import type { SheetPlan } from "../core/sheet-plan";
+import type { Range } from "../core/cells/grid";
+import type { SheetPlan } from "../core/cells/sheet-plan";
 
 export interface ReadOptions {
   /** Read only the selected range (and its sheet's name), not the whole workbook. */

@@ -2,8 +2,8 @@
 //  1. the sheet names;  2. every sheet's used-range size;  3. values, formulas and merged areas of all sheets,
 // packed into as few batches as Excel's payload limits allow (5 MB a response on the web, 5,000,000 cells a read).
 // The count of syncs therefore depends on the amount of data, never on the number of sheets or tables.
-import type { Cell, Range, SheetGrid, WorkbookGrid } from "../core/grid";
-import { parseA1 } from "../core/grid";
+import type { Cell, Range, SheetGrid, WorkbookGrid } from "../core/cells/grid";
+import { parseA1 } from "../core/cells/grid";
 import type { ReadOptions, ReadResult } from "./port";
 import { runExcel, type Batch, type ExcelApi } from "./run";
 

@@ -2,8 +2,8 @@
 // no other sheet is touched. Text columns are formatted as text before values are written, so a message or a
 // cell that starts with "=" can never become a formula.
 import type { CheckResult } from "../core/check-workbook";
-import type { Lang } from "../core/findings";
-import { columnName } from "../core/grid";
+import type { Lang } from "../core/findings/findings";
+import { columnName } from "../core/cells/grid";
 import type { ReportMeta } from "./port";
 import { REPORT_SHEET, REPORT_TEXT } from "./excel-messages";
 import { runExcel, sheetAddress, type ExcelApi } from "./run";

@@ -5,8 +5,8 @@
 //     names, charts, the selection, and the setting that records the write when one is asked for.
 // A refusal (occupied cells, a protected or missing sheet) is decided after the read, before anything is queued,
 // so nothing at all changes. Text cells get the "@" format before their value, so "=cmd", "+1" or "-" stay text.
-import { a1, rangeA1, type Range } from "../core/grid";
-import { planBounds, type PlanCell, type SheetPlan, type Text } from "../core/sheet-plan";
+import { a1, rangeA1, type Range } from "../core/cells/grid";
+import { planBounds, type PlanCell, type SheetPlan, type Text } from "../core/cells/sheet-plan";
 import { PLAN_ERRORS } from "./excel-messages";
 import { ExcelPortError, type PlanTarget, type PlanWritten } from "./port";
 import { runExcel, type ExcelApi } from "./run";

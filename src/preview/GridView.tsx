@@ -3,10 +3,10 @@
 // demo shows exactly what the add-in did to the document. Cells carry data-cell="B7" for end-to-end tests.
 import { useEffect, useRef, useState } from "react";
 import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { a1, columnName, parseA1 } from "../core/grid";
-import type { Lang } from "../core/findings";
+import { a1, columnName, parseA1 } from "../core/cells/grid";
+import type { Lang } from "../core/findings/findings";
 import { format as formatWith, isValidFormat } from "numfmt";
-import { formatAmount } from "../core/numbers";
+import { formatAmount } from "../core/numbers/numbers";
 import { t } from "../taskpane/i18n";
 import { columnOfKey, rowOfKey, type FakeCell, type FakeSheet, type FakeWorkbookModel } from "./fake-excel/model";
 

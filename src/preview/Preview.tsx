@@ -13,7 +13,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { createExcelPort } from "../excel/adapter";
 import type { WorkbookPort } from "../excel/port";
 import { App } from "../taskpane/App";

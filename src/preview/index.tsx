@@ -1,7 +1,7 @@
 // The preview's entry: the task pane in a plain browser, over an in-memory workbook run by the real adapter.
 // Language: ?lang=en or ?lang=ko, else the browser's.
 import { createRoot } from "react-dom/client";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { langFromOffice } from "../taskpane/i18n";
 import { Preview } from "./Preview";
 

@@ -1,7 +1,7 @@
 // Reads an .xlsx file in the browser (an opened file or the fetched sample) into the engine's grid, with the
 // command line's own reader (src/cli/xlsx-grid.ts) over exceljs's browser build.
 import ExcelJS from "exceljs/dist/exceljs.min.js";
-import type { WorkbookGrid } from "../core/grid";
+import type { WorkbookGrid } from "../core/cells/grid";
 import { readXlsxGrid, XlsxReadError } from "../cli/xlsx-grid";
 
 export { XlsxReadError };

@@ -11,7 +11,7 @@ import {
   webLightTheme,
   type Theme,
 } from "@fluentui/react-components";
-import type { Finding, Lang } from "../core/findings";
+import type { Finding, Lang } from "../core/findings/findings";
 import type { WorkbookPort } from "../excel/port";
 import { CheckTab } from "./CheckTab";
 import { ScenarioTab } from "./ScenarioTab";

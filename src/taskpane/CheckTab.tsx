@@ -16,7 +16,7 @@ import {
   type BadgeProps,
 } from "@fluentui/react-components";
 import type { CheckResult, TableSummary } from "../core/check-workbook";
-import type { Finding, Lang, Severity } from "../core/findings";
+import type { Finding, Lang, Severity } from "../core/findings/findings";
 import type { WorkbookPort } from "../excel/port";
 import { CellButton } from "./CellButton";
 import { expectedActualLine, localDate } from "./format";

@@ -5,7 +5,7 @@
 import { useCallback, useMemo, useState } from "react";
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Slider, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { guessPlanYear } from "../core/check-workbook";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { parseRate } from "../core/scenario/exact";
 import { defaultYear, findFundingPrograms, matchPrograms, type FundingProgram, type LineKey } from "../core/scenario/funding-lines";
 import {
@@ -20,7 +20,7 @@ import {
   type SweepForm,
 } from "../core/scenario/scenario-form";
 import { runScenario, scenarioSheet, type ScenarioRun } from "../core/scenario/scenario-run";
-import { UNITS, type Unit } from "../core/units";
+import { UNITS, type Unit } from "../core/numbers/units";
 import type { PlanWritten, WorkbookPort } from "../excel/port";
 import { errorText } from "./format";
 import { t, unitLabel, type UiKey } from "./i18n";

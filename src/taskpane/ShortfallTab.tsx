@@ -1,9 +1,9 @@
 // 부족재원: every unfunded amount (미확보액) the last check found, program by program, the total per unit, and a
 // button that writes them into the workbook as a table with a bar chart.
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Finding, Lang } from "../core/findings";
-import { convert, toWon } from "../core/numbers";
-import { UNITS, type Unit } from "../core/units";
+import type { Finding, Lang } from "../core/findings/findings";
+import { convert, toWon } from "../core/numbers/numbers";
+import { UNITS, type Unit } from "../core/numbers/units";
 import type { WorkbookPort } from "../excel/port";
 import { CellButton } from "./CellButton";
 import { formatShare, formatValue } from "./format";

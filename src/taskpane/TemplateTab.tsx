@@ -2,7 +2,7 @@
 // sheet or at the selected cell, and fill a funding table from pasted text, a CSV/JSON file or last year's sheet.
 import { useCallback, useEffect, useId, useMemo } from "react";
 import { Button, Checkbox, Divider, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { BUNDLED_CATALOG } from "../core/templates/bundled";
 import { loadCatalog, type CatalogLoad, type FetchLike } from "../core/templates/catalog-source";
 import type { WorkbookPort } from "../excel/port";

@@ -18,9 +18,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { where, type FillPreview, type FillProblem } from "../core/fill";
-import type { Lang } from "../core/findings";
-import type { Scalar } from "../core/grid";
-import { formatAmount } from "../core/numbers";
+import type { Lang } from "../core/findings/findings";
+import type { Scalar } from "../core/cells/grid";
+import { formatAmount } from "../core/numbers/numbers";
 import type { WorkbookPort } from "../excel/port";
 import { decodeBytes, prepareFill, resolveFormat, sheetsWithFunding, targetRange, writeFill, type FillSource, type PreparedFill, type TextFormat } from "./fill-run";
 import { both, severityLabel, t, unitLabel } from "./i18n";

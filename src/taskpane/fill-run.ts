@@ -2,7 +2,7 @@
 // table at (or around) the selection, and plan the writes. Nothing is written here; the pane shows the plan and
 // writes it only when the officer confirms (and, for non-empty cells, confirms the overwrite list).
 import { findFundingTarget, parseFundingCsv, parseFundingJson, parseFundingText, planFill, rollForward, type FillPlan, type FillProblem, type FundingParse } from "../core/fill";
-import { rangeA1, type Range, type SheetGrid, type WorkbookGrid } from "../core/grid";
+import { rangeA1, type Range, type SheetGrid, type WorkbookGrid } from "../core/cells/grid";
 import type { PlanWritten, WorkbookPort } from "../excel/port";
 import { both, t } from "./i18n";
 import { TabRefusal } from "./template-action";

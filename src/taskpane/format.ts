@@ -1,6 +1,6 @@
 // Small pure helpers the task pane's views share: numbers, dates, errors and the Office theme.
-import type { Finding, Lang } from "../core/findings";
-import { formatAmount } from "../core/numbers";
+import type { Finding, Lang } from "../core/findings/findings";
+import { formatAmount } from "../core/numbers/numbers";
 import { ExcelPortError } from "../excel/port";
 import { t, unitLabel } from "./i18n";
 

@@ -1,8 +1,8 @@
 // Every word the task pane (and its browser preview) shows, Korean first, English second, in one table.
-// The engine's own sentences (finding messages) live in src/core/messages.ts; this file holds only the UI's.
-import type { Lang, RuleId, Severity } from "../core/findings";
-import type { TableKind } from "../core/detect-tables";
-import type { Unit } from "../core/units";
+// The engine's own sentences (finding messages) live in src/core/findings/messages.ts; this file holds only the UI's.
+import type { Lang, RuleId, Severity } from "../core/findings/findings";
+import type { TableKind } from "../core/layout/detect-tables";
+import type { Unit } from "../core/numbers/units";
 
 export type { Lang };
 

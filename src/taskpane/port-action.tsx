@@ -2,7 +2,7 @@
 // and the outcome shown in a MessageBar: Excel's error in the user's language, or what was done. Nothing swallowed.
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { t } from "./i18n";
 import { errorText } from "./format";
 

@@ -3,7 +3,7 @@
 // tied to the input for screen readers, and every control is reached with Tab.
 import type { ReactNode } from "react";
 import { Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import type { Text } from "../core/scenario/scenario-messages";
 
 const useStyles = makeStyles({

@@ -12,12 +12,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import { formatRate, formatWon, formatWonRounded, shareOf, shownDecimals } from "../core/scenario/exact";
 import type { BudgetLine, PvOutcome } from "../core/scenario/scenario-run";
 import type { GiftCertResult } from "../core/scenario/giftcert";
 import type { Sweep } from "../core/scenario/sweep";
-import type { Unit } from "../core/units";
+import type { Unit } from "../core/numbers/units";
 import { t, unitLabel } from "./i18n";
 
 const useStyles = makeStyles({

@@ -15,7 +15,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Lang } from "../core/findings";
+import type { Lang } from "../core/findings/findings";
 import type { Template } from "../core/templates";
 import { checkUrl, type CatalogLoad, type InvalidTemplate } from "../core/templates/catalog-source";
 import { t } from "./i18n";

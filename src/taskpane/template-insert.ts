@@ -1,9 +1,9 @@
 // Inserting a template: as a new sheet, or at the selected cell when the selected range is empty. The layout
 // (src/core/templates/layout.ts) decides every cell; the port writes it in one batch and refuses occupied cells
 // with nothing changed; the same batch records the insertion in the workbook, for the 검증결과 sheet.
-import { rangeA1 } from "../core/grid";
+import { rangeA1 } from "../core/cells/grid";
 import { layoutTemplate, MAX_YEAR, MIN_YEAR, type Template } from "../core/templates";
-import type { Text } from "../core/sheet-plan";
+import type { Text } from "../core/cells/sheet-plan";
 import type { WorkbookPort } from "../excel/port";
 import { both, t } from "./i18n";
 import { TabRefusal } from "./template-action";

@@ -15,7 +15,7 @@ import {
   type ProgramSpec,
   type TablePlacement,
 } from "../../bench/generate";
-import { parseLinearFormula } from "../../src/core/formula";
+import { parseLinearFormula } from "../../src/core/cells/formula";
 
 // Sums recomputed here from `amounts`, independently of the generator's helpers.
 const colSums = (p: ProgramSpec): number[] => p.years.map((_, y) => p.amounts.map((row) => row[y]).reduce((a, b) => a + b, 0));

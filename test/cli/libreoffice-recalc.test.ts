@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { generatePrograms, writeProgramsWorkbook } from "../../bench/generate";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
-import { makeSheetView } from "../../src/core/sheet-view";
+import { makeSheetView } from "../../src/core/cells/sheet-view";
 import { checkWorkbook } from "../../src/core/check-workbook";
 import { recalculate } from "../support/libreoffice";
 

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
-import { a1, type Cell } from "../../src/core/grid";
+import { a1, type Cell } from "../../src/core/cells/grid";
 import { generatePrograms, writeProgramsWorkbook } from "../../bench/generate";
 import { recalculate } from "../support/libreoffice";
 

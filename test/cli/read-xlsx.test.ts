@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { cellAt, type SheetGrid } from "../../src/core/grid";
+import { cellAt, type SheetGrid } from "../../src/core/cells/grid";
 import { readWorkbookGrid, XlsxReadError } from "../../src/cli/read-xlsx";
 
 async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {

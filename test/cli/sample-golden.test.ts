@@ -7,8 +7,8 @@ import { buildSampleWorkbooks } from "../../scripts/build-samples";
 import { parseSeedPlan } from "../../src/cli/sample-layout";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
 import { checkWorkbook, type CheckResult } from "../../src/core/check-workbook";
-import { cellAt, parseA1, type WorkbookGrid } from "../../src/core/grid";
-import type { Finding } from "../../src/core/findings";
+import { cellAt, parseA1, type WorkbookGrid } from "../../src/core/cells/grid";
+import type { Finding } from "../../src/core/findings/findings";
 
 const plan = parseSeedPlan(JSON.parse(readFileSync(path.join(__dirname, "../../samples/seed-plan.json"), "utf8")) as unknown);
 let grids: WorkbookGrid[];

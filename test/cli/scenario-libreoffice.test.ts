@@ -8,11 +8,11 @@ import path from "node:path";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
 import { writePlanXlsx } from "../../src/cli/write-plan-xlsx";
 import { checkWorkbook } from "../../src/core/check-workbook";
-import { parseA1, type SheetGrid } from "../../src/core/grid";
+import { parseA1, type SheetGrid } from "../../src/core/cells/grid";
 import { presentValue } from "../../src/core/scenario/present-value";
 import { SCENARIO_SHEET } from "../../src/core/scenario/scenario-plan";
 import { runScenario, scenarioSheet } from "../../src/core/scenario/scenario-run";
-import { WON_PER_UNIT } from "../../src/core/units";
+import { WON_PER_UNIT } from "../../src/core/numbers/units";
 import { recalculate } from "../support/libreoffice";
 import { SCENARIO_CASES, sampleGiftcertProgram, scenarioRequest } from "../support/scenario-cases";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { capturing, run } from "../support/run-cli";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
 import { makeTemplateCommand } from "../../src/cli/template-command";
-import type { Cell, SheetGrid } from "../../src/core/grid";
+import type { Cell, SheetGrid } from "../../src/core/cells/grid";
 import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
 import { recalculate } from "../support/libreoffice";
 import { startHttpsServer, trustingFetch, type TestServer } from "../support/https-server";

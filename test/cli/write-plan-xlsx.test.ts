@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildPlanWorkbook, PlanWriteError, writePlanXlsx } from "../../src/cli/write-plan-xlsx";
-import type { SheetPlan } from "../../src/core/sheet-plan";
+import type { SheetPlan } from "../../src/core/cells/sheet-plan";
 import { recalculate } from "../support/libreoffice";
 
 const INJECTIONS = ["=cmd|' /C calc'!A0", "=1+2", "+3", "-4+5", "@SUM(1,1)"];

@@ -3,7 +3,7 @@
 import fs from "fs";
 import path from "path";
 import vm from "vm";
-import type { Finding, RuleId, Severity } from "../../src/core/findings";
+import type { Finding, RuleId, Severity } from "../../src/core/findings/findings";
 import {
   countFindings,
   DIALOG_OPTIONS,
@@ -13,7 +13,7 @@ import {
   unexpectedErrorText,
   type CheckCounts,
 } from "../../src/commands/summary";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 
 const PAGE = "https://localhost:3000/check-result.html";
 

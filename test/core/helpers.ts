@@ -1,6 +1,6 @@
-import { gridFromRows, parseA1, type Range, type Scalar, type SheetGrid, type Cell } from "../../src/core/grid";
+import { gridFromRows, parseA1, type Range, type Scalar, type SheetGrid, type Cell } from "../../src/core/cells/grid";
 import { checkSheet } from "../../src/core/check-workbook";
-import type { Finding } from "../../src/core/findings";
+import type { Finding } from "../../src/core/findings/findings";
 
 /** "A1:B2" → Range */
 export function range(a1: string): Range {

@@ -1,9 +1,9 @@
 // Property tests: random consistent funding tables in random layouts give no finding; one corrupted cell is
 // found and blamed exactly, with the original value as the expected one.
 import fc from "fast-check";
-import { a1, type Scalar, type SheetGrid } from "../../src/core/grid";
+import { a1, type Scalar, type SheetGrid } from "../../src/core/cells/grid";
 import { checkSheet } from "../../src/core/check-workbook";
-import { formatAmount } from "../../src/core/numbers";
+import { formatAmount } from "../../src/core/numbers/numbers";
 import { sheet } from "./helpers";
 
 type Layout = "standard" | "transposed" | "with-remarks" | "no-total-column";

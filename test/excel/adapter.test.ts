@@ -2,7 +2,7 @@
 import path from "node:path";
 import { readWorkbookGrid as readXlsx } from "../../src/cli/read-xlsx";
 import { checkWorkbook } from "../../src/core/check-workbook";
-import type { WorkbookGrid } from "../../src/core/grid";
+import type { WorkbookGrid } from "../../src/core/cells/grid";
 import { createExcelPort } from "../../src/excel/adapter";
 import { ExcelPortError } from "../../src/excel/port";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";

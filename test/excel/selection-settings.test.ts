@@ -1,5 +1,5 @@
 // getSelection and the workbook settings through the adapter over the in-memory Excel.
-import { gridFromRows } from "../../src/core/grid";
+import { gridFromRows } from "../../src/core/cells/grid";
 import { createExcelPort } from "../../src/excel/adapter";
 import { ExcelPortError } from "../../src/excel/port";
 import { createFakeExcel } from "../../src/preview/fake-excel/excel";

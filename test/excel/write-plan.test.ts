@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { checkWorkbook } from "../../src/core/check-workbook";
-import { gridFromRows, type Scalar, type WorkbookGrid } from "../../src/core/grid";
-import { emptyPlan, planToGrid, type PlanCell, type SheetPlan } from "../../src/core/sheet-plan";
+import { gridFromRows, type Scalar, type WorkbookGrid } from "../../src/core/cells/grid";
+import { emptyPlan, planToGrid, type PlanCell, type SheetPlan } from "../../src/core/cells/sheet-plan";
 import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
 import { layoutTemplate } from "../../src/core/templates/layout";
 import { parseRelativeRange, parseSeedPlan, tableCellValue, unitLabel, type SeedTableBlock } from "../../src/cli/sample-layout";

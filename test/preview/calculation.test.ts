@@ -3,7 +3,7 @@
 // rules (operator precedence, blanks as 0, text compared without case, #DIV/0!), not taken from the evaluator.
 import { readWorkbookGrid } from "../../src/excel/read";
 import { checkWorkbook } from "../../src/core/check-workbook";
-import { gridFromRows, type Scalar } from "../../src/core/grid";
+import { gridFromRows, type Scalar } from "../../src/core/cells/grid";
 import { createFakeExcel } from "../../src/preview/fake-excel/excel";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";
 

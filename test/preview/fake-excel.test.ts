@@ -3,7 +3,7 @@
 // mode, sync counting. The tests are written against @types/office-js, as the adapter is.
 import path from "node:path";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
-import { gridFromRows, type Scalar, type WorkbookGrid } from "../../src/core/grid";
+import { gridFromRows, type Scalar, type WorkbookGrid } from "../../src/core/cells/grid";
 import { createFakeExcel, FakeOfficeError } from "../../src/preview/fake-excel/excel";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";
 

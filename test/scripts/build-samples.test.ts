@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { cellAt, type Cell, type SheetGrid, type WorkbookGrid } from "../../src/core/grid";
+import { cellAt, type Cell, type SheetGrid, type WorkbookGrid } from "../../src/core/cells/grid";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
 import { parsePrintedNumber, parseSeedPlan, tableCellValue } from "../../src/cli/sample-layout";
 import { buildSampleWorkbooks } from "../../scripts/build-samples";

@@ -3,11 +3,11 @@
 // rounding to the 원, a 0% case, in both languages and several units.
 import path from "node:path";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 import { findFundingPrograms, matchPrograms, type FundingProgram } from "../../src/core/scenario/funding-lines";
 import { DEFAULT_PV_FORM, DEFAULT_SWEEP_FORM, SEED_GIFTCERT_FORM, type GiftCertForm, type PvForm, type SweepForm } from "../../src/core/scenario/scenario-form";
 import type { ScenarioRequest } from "../../src/core/scenario/scenario-run";
-import type { Unit } from "../../src/core/units";
+import type { Unit } from "../../src/core/numbers/units";
 
 const SAMPLE = path.join(__dirname, "../../samples/2021-경제환경국-지역경제과.xlsx");
 

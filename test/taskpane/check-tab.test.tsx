@@ -5,7 +5,7 @@ import "./setup";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { checkWorkbook as runEngine } from "../../src/core/check-workbook";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";
 import { App } from "../../src/taskpane/App";
 import type { WorkbookPort } from "../../src/excel/port";

@@ -2,7 +2,7 @@
 import { UI, langFromOffice, t } from "../../src/taskpane/i18n";
 import { expectedActualLine, isDarkColor, localDate } from "../../src/taskpane/format";
 import { shortfallTotals } from "../../src/taskpane/ShortfallTab";
-import type { Finding } from "../../src/core/findings";
+import type { Finding } from "../../src/core/findings/findings";
 
 test("every UI string exists in Korean and English with the same placeholders", () => {
   const names = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

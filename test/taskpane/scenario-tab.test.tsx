@@ -5,8 +5,8 @@
 import "./setup";
 import { fireEvent } from "@testing-library/react";
 import { checkWorkbook as runEngine } from "../../src/core/check-workbook";
-import type { Lang } from "../../src/core/findings";
-import type { SheetPlan } from "../../src/core/sheet-plan";
+import type { Lang } from "../../src/core/findings/findings";
+import type { SheetPlan } from "../../src/core/cells/sheet-plan";
 import type { PlanTarget, WorkbookPort } from "../../src/excel/port";
 import { messageBarWith, panel, renderApp, screen, waitFor, within, type Rendered } from "./harness";
 

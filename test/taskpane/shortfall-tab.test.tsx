@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 // 부족재원 tab over the real adapter and the in-memory sample workbook.
 import "./setup";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 import { checkWorkbook, findingButton, messageBarWith, panel, renderApp, screen, waitFor, within } from "./harness";
 
 jest.setTimeout(30_000);

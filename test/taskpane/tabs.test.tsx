@@ -2,7 +2,7 @@
 // The four tabs: reachable by keyboard, each showing its own content.
 import "./setup";
 import { within } from "@testing-library/react";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 import { panel, renderApp, screen } from "./harness";
 
 describe.each<[Lang, string[], string, string]>([

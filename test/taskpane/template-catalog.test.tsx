@@ -6,7 +6,7 @@
 import "./setup";
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 import { screen, waitFor, within } from "./harness";
 import { WORDS, insert, openTemplates, templateList } from "./template-support";
 

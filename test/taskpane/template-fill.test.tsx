@@ -4,8 +4,8 @@
 // sample's sheet of last year's plan. Each time: the preview says what goes where and every problem; nothing is
 // written before 시트에 쓰기; non-empty cells only after the overwrite list is confirmed; text stays text.
 import "./setup";
-import { a1 } from "../../src/core/grid";
-import type { Lang } from "../../src/core/findings";
+import { a1 } from "../../src/core/cells/grid";
+import type { Lang } from "../../src/core/findings/findings";
 import { screen, waitFor, within, type Rendered } from "./harness";
 import { WORDS, amount, barWith, engineOn, fundingAt, fundingCell, insert, openTemplates, pickTemplate, seedFunding, setYear } from "./template-support";
 

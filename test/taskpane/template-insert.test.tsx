@@ -1,7 +1,7 @@
 // Every bundled template inserted through the adapter over the in-memory Excel, as the pane inserts it (new sheet,
 // re-based a year on, at a selected cell of a sheet that already holds other work), then checked with the pane's
 // own check: no finding on any inserted sheet. And the record the report sheet's template version comes from.
-import { gridFromRows } from "../../src/core/grid";
+import { gridFromRows } from "../../src/core/cells/grid";
 import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
 import { createExcelPort } from "../../src/excel/adapter";
 import { createFakeExcel } from "../../src/preview/fake-excel/excel";

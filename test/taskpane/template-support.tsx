@@ -4,7 +4,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { TextDecoder as NodeTextDecoder } from "node:util";
 import { checkWorkbook as runEngine, type CheckResult } from "../../src/core/check-workbook";
-import type { Lang } from "../../src/core/findings";
+import type { Lang } from "../../src/core/findings/findings";
 import { columnOfKey, rowOfKey, type FakeCell, type FakeWorkbookModel } from "../../src/preview/fake-excel/model";
 import { renderApp, screen, waitFor, within, type Rendered } from "./harness";
 

@@ -3,8 +3,8 @@
 // new sheet (also re-based to another year) and at an empty selection, refusals that change nothing, the check
 // finding nothing on an inserted sheet, and the report sheet naming the template version.
 import "./setup";
-import { a1 } from "../../src/core/grid";
-import type { Lang } from "../../src/core/findings";
+import { a1 } from "../../src/core/cells/grid";
+import type { Lang } from "../../src/core/findings/findings";
 import { checkWorkbook, panel, screen, waitFor, within } from "./harness";
 import { SEED, WORDS, amount, engineOn, find, fundingCell, insert, openTemplates, pickTemplate, seedFunding, setYear, templateList } from "./template-support";
 

@@ -3,9 +3,9 @@
 // given twice keeps its first row (the repeat is reported), every amount is read with the same number rules,
 // and at the end the input is made, its totals checked and a table without a source row said. The readers only
 // find the rows, their labels and their values; this is the one place that puts them together.
-import type { LabelClass, SourceKey } from "../labels";
-import { classifyCleaned } from "../table-model";
-import type { Unit } from "../units";
+import type { LabelClass, SourceKey } from "../layout/labels";
+import { classifyCleaned } from "../layout/table-model";
+import type { Unit } from "../numbers/units";
 import { FILL_MSG, where } from "./messages";
 import { checkTotals, DROPS_ROW } from "./totals";
 import type { FillProblem, FillProblemCode, FundingColumn, FundingInput, FundingLine, FundingParse, FundingRow, FundingValue, Origin } from "./types";

@@ -12,9 +12,9 @@
 // Amounts: a number, a string read like a typed cell ("1,234", "-", "△500"), or null for a blank. A malformed
 // string ("24,00") is reported and kept as text, never guessed. "unit" is optional: 원, 천원, 백만원, 억원, 조원.
 import { z } from "zod";
-import { unitFromWord } from "../numbers";
-import type { Text } from "../sheet-plan";
-import type { Unit } from "../units";
+import { unitFromWord } from "../numbers/numbers";
+import type { Text } from "../cells/sheet-plan";
+import type { Unit } from "../numbers/units";
 import { InputAssembly, rowLabel, type RowLabel } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import { DROPS_ROW } from "./totals";

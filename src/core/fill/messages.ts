@@ -1,9 +1,9 @@
 // Every user-facing sentence of the fill, Korean first, English second, in one table.
-import { SOURCE_NAMES, type SourceKey } from "../labels";
-import type { MalformedReason } from "../numbers";
-import { formatAmount } from "../numbers";
-import type { Text } from "../sheet-plan";
-import { UNIT_EN, type Unit } from "../units";
+import { SOURCE_NAMES, type SourceKey } from "../layout/labels";
+import type { MalformedReason } from "../numbers/numbers";
+import { formatAmount } from "../numbers/numbers";
+import type { Text } from "../cells/sheet-plan";
+import { UNIT_EN, type Unit } from "../numbers/units";
 import type { Origin } from "./types";
 
 const REASON: Record<MalformedReason, Text> = {

@@ -2,7 +2,7 @@
 // cells separated by tabs (the seeds' form); PDF viewers and retyped text give cells separated by spaces.
 // Tab-separated text is read cell for cell (read-cells.ts); space-separated text has its own reader (spaced.ts),
 // because there a space may sit inside a label ("국 비") and a blank cell leaves no trace.
-import { foldWidth } from "../numbers";
+import { foldWidth } from "../numbers/numbers";
 import { readFundingCells, type CellGrid, type TextCell } from "./read-cells";
 import { readSpacedText } from "./spaced";
 import type { FundingParse } from "./types";

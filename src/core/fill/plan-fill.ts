@@ -4,13 +4,13 @@
 // Amounts are converted to the table's unit exactly (bigint); a value that is not a whole number in the table's
 // unit is reported, not rounded. Text from the input is written as text (a string value, "@" format), so
 // "=1+1", "+82" typed as text, "-" or "@x" can never become a formula.
-import { a1, cellAt, type Range, type Scalar, type SheetGrid } from "../grid";
-import { formatAmount, parseNumber, toWon } from "../numbers";
-import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../sheet-plan";
-import { WON_PER_UNIT, type Unit } from "../units";
+import { a1, cellAt, type Range, type Scalar, type SheetGrid } from "../cells/grid";
+import { formatAmount, parseNumber, toWon } from "../numbers/numbers";
+import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../cells/sheet-plan";
+import { WON_PER_UNIT, type Unit } from "../numbers/units";
 import { FILL_MSG, where } from "./messages";
 import { findFundingTarget, repeatedSourceProblems, yearLineAt, type FundingTarget, type TargetCell } from "./target";
-import { classifyCleaned } from "../table-model";
+import { classifyCleaned } from "../layout/table-model";
 import type { FillProblem, FundingColumn, FundingInput, FundingValue, Origin } from "./types";
 
 export interface FillPreview {

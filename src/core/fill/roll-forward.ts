@@ -2,7 +2,7 @@
 // just finished to a few out-years (the 2021 plan: 2020년 … 2023년). Next year's plan drops the finished year,
 // keeps the rest as they were planned (they are the new table's current and out-years), and adds a new last
 // year that starts empty. The unit is kept; totals are not carried (the new sheet's formulas compute them).
-import { a1, cellAt, type Range, type SheetGrid } from "../grid";
+import { a1, cellAt, type Range, type SheetGrid } from "../cells/grid";
 import { FILL_MSG, where } from "./messages";
 import { findFundingTarget, repeatedSourceProblems, type TargetCell } from "./target";
 import type { FillProblem, FundingColumn, FundingInput, FundingParse, FundingRow, FundingValue, Origin } from "./types";

@@ -5,10 +5,10 @@
 //   has columns cannot be placed, and is reported instead of guessed. A "-" in a blank cell makes it readable.
 // Year columns with several sub-columns (확보액/집행액) are inferred from the count: every full row has
 // (합계 columns + years) × k values for one k.
-import { classifyCleaned } from "../table-model";
-import { findUnitLabel } from "../unit-label";
-import type { LabelClass } from "../labels";
-import type { Unit } from "../units";
+import { classifyCleaned } from "../layout/table-model";
+import { findUnitLabel } from "../numbers/unit-label";
+import type { LabelClass } from "../layout/labels";
+import type { Unit } from "../numbers/units";
 import { asRowLabel, InputAssembly } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblemCode, FundingColumn, FundingParse, FundingValue, Origin } from "./types";

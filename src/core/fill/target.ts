@@ -2,11 +2,11 @@
 // which cells are totals (the 계 row, the 합계 column), never written. The table itself is found by the engine's
 // own detector (detect-tables.ts / table-model.ts), the same one the checker uses, so the fill and the checks
 // agree on what the table is.
-import { findTables, type FoundTable } from "../detect-tables";
-import { a1, rangeA1, type Range, type SheetGrid } from "../grid";
-import type { SourceKey } from "../labels";
-import { makeSheetView, type SheetView } from "../sheet-view";
-import type { Unit } from "../units";
+import { findTables, type FoundTable } from "../layout/detect-tables";
+import { a1, rangeA1, type Range, type SheetGrid } from "../cells/grid";
+import type { SourceKey } from "../layout/labels";
+import { makeSheetView, type SheetView } from "../cells/sheet-view";
+import type { Unit } from "../numbers/units";
 import { FILL_MSG } from "./messages";
 import type { FillProblem } from "./types";
 

@@ -1,7 +1,7 @@
 // The 계 row and the 합계 column of an input are checked against their parts. A disagreement is a warning only:
 // the fill never writes totals (the sheet's formulas compute them), it copies the parts as the input states them,
 // and the checker later shows the printed mistake in the sheet.
-import type { Text } from "../sheet-plan";
+import type { Text } from "../cells/sheet-plan";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FillProblemCode, FundingInput, FundingLine, FundingValue } from "./types";
 import { exactSum, sameAmount, summable } from "./values";

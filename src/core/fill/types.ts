@@ -1,10 +1,10 @@
 // What every fill source (pasted text, CSV, JSON, last year's sheet) is read into: one normalised funding input.
 // Each value keeps where it came from, so a problem can name the line and column of a paste, the CSV field,
 // the JSON path or the sheet cell, and the pane can show the officer exactly what it is about to write.
-import type { Severity } from "../findings";
-import type { SourceKey } from "../labels";
-import type { Text } from "../sheet-plan";
-import type { Unit } from "../units";
+import type { Severity } from "../findings/findings";
+import type { SourceKey } from "../layout/labels";
+import type { Text } from "../cells/sheet-plan";
+import type { Unit } from "../numbers/units";
 
 export type Origin =
   /** Pasted text: 1-based line, and 1-based character column where the value starts. */

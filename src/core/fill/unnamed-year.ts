@@ -2,8 +2,8 @@
 // without the year row. Such an input names no year: it is read as one column whose year planFill takes from the
 // selection. The tab/CSV and the space-separated readers each find the rows in their own syntax; this makes them
 // into the input, so the 계 line, a repeated source and malformed amounts are handled as for any other table.
-import { findUnitLabel } from "../unit-label";
-import type { Unit } from "../units";
+import { findUnitLabel } from "../numbers/unit-label";
+import type { Unit } from "../numbers/units";
 import { InputAssembly, type RowLabel } from "./assemble";
 import { FILL_MSG, where } from "./messages";
 import type { FundingParse, Origin } from "./types";

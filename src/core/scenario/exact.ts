@@ -1,8 +1,8 @@
 // Exact money and rates for scenarios. Amounts are whole 원 as bigint; rates are millionths (ppm: 7% = 70,000),
 // so "300억 × 7%" is 30,000,000,000 × 70,000 / 1,000,000 = 2,100,000,000 원 with no floating drift. A product that
 // is not a whole number of 원 is rounded once, half up (half away from zero), and only there.
-import { foldWidth, parseNumber, toWon } from "../numbers";
-import { WON_PER_UNIT, type Unit } from "../units";
+import { foldWidth, parseNumber, toWon } from "../numbers/numbers";
+import { WON_PER_UNIT, type Unit } from "../numbers/units";
 
 /** A rate in millionths: 1% = 10,000; 100% = 1,000,000. Four decimals of a percent are exact. */
 export type Ppm = bigint;

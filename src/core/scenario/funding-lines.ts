@@ -1,13 +1,13 @@
 // The funding tables of a workbook (재원별 연차별 소요예산: 계 and one row per source, one column per year), read
 // as exact amounts: what a program budgets for the district in a year, and the series present values are taken of.
 // The tables are found by the same detector the check uses, so a table the check reads is a table found here.
-import { scanTables, type FoundTable } from "../detect-tables";
-import { a1, rangeA1, type WorkbookGrid } from "../grid";
-import type { SourceKey } from "../labels";
-import { amountIn } from "../amount-cell";
-import { toWon } from "../numbers";
-import { makeSheetView } from "../sheet-view";
-import type { Unit } from "../units";
+import { scanTables, type FoundTable } from "../layout/detect-tables";
+import { a1, rangeA1, type WorkbookGrid } from "../cells/grid";
+import type { SourceKey } from "../layout/labels";
+import { amountIn } from "../cells/amount-cell";
+import { toWon } from "../numbers/numbers";
+import { makeSheetView } from "../cells/sheet-view";
+import type { Unit } from "../numbers/units";
 
 export type LineKey = "total" | SourceKey;
 

@@ -1,7 +1,7 @@
 // What a planner types (in the pane's fields or as command-line options) to exact scenario inputs, or a message
 // per field saying what is wrong with it. The pane and the command line both read their text through here, so
 // they accept and refuse exactly the same things.
-import type { Unit } from "../units";
+import type { Unit } from "../numbers/units";
 import { formatRate, parseAmount, parseRate, parseRateOrAmount, parseYear, splitList, type Parsed, type Ppm } from "./exact";
 import type { GiftCertInputs } from "./giftcert";
 import { DEFAULT_SENSITIVITY, SOCIAL_DISCOUNT_RATE, type YearAmount } from "./present-value";

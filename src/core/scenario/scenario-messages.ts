@@ -1,7 +1,7 @@
 // Every sentence of the scenario engine, Korean first, English second: why an input was refused (shown next to
 // the field in the pane and after the option on the command line), and the labels of the 시나리오 sheet.
-import type { Text } from "../messages";
-import type { Lang } from "../findings";
+import type { Text } from "../findings/messages";
+import type { Lang } from "../findings/findings";
 import { formatRate, type InputProblem, type Ppm } from "./exact";
 export type { Text };
 

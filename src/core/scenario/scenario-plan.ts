@@ -8,10 +8,10 @@
 // (국비, 시비, 구비, 계) reads as a table, and its 계 is a SUM of exactly its parts, so checking the sheet finds no error.
 // Before Excel calculates, the check reports the MIN formulas of 국비 and 시비 as "not calculated" (it evaluates
 // only SUM and +/−); once calculated, nothing.
-import type { Lang } from "../findings";
-import { a1, columnName, type Range } from "../grid";
-import { emptyPlan, type PlanCell, type PlanChart, type PlanValidation, type SheetPlan } from "../sheet-plan";
-import { UNIT_EN, WON_PER_UNIT, type Unit } from "../units";
+import type { Lang } from "../findings/findings";
+import { a1, columnName, type Range } from "../cells/grid";
+import { emptyPlan, type PlanCell, type PlanChart, type PlanValidation, type SheetPlan } from "../cells/sheet-plan";
+import { UNIT_EN, WON_PER_UNIT, type Unit } from "../numbers/units";
 import { rateToNumber, shownDecimals, wonToNumber } from "./exact";
 import type { GiftCertInputs } from "./giftcert";
 import type { PvSpec, SweepSpec } from "./scenario-form";

@@ -1,8 +1,8 @@
 // One scenario, from what was typed to every result: the split, the comparison with the program's budget, the
 // sweep and the present value. The pane recomputes it on every keystroke and the command line prints it, so both
 // show the same numbers; `scenarioSheet` turns a valid run into the 시나리오 sheet.
-import type { Lang } from "../findings";
-import type { Unit } from "../units";
+import type { Lang } from "../findings/findings";
+import type { Unit } from "../numbers/units";
 import { compareWithBudget, computeGiftCert, type BudgetComparison, type GiftCertInputs, type GiftCertResult } from "./giftcert";
 import { lineAmount, type FundingAmount, type FundingProgram, type LineKey } from "./funding-lines";
 import { presentValue, sensitivity, type Fraction, type Sensitivity, type YearAmount } from "./present-value";

@@ -9,7 +9,7 @@
 // workbook are formulas and which are inputs, so it must come from where it says it comes from; the add-in runs
 // on an https origin where an http fetch is blocked as mixed content anyway, and the CLI follows the same rule so
 // a catalog URL that works in one works in the other. The tests serve https with a certificate made on the fly.
-import type { Lang } from "../findings";
+import type { Lang } from "../findings/findings";
 import type { Catalog, Template } from "./schema";
 import { validateCatalogEntries, type TemplateProblem } from "./validate";
 import { TEMPLATE_MSG, type Text } from "./messages";

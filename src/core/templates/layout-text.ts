@@ -1,8 +1,8 @@
 // The words a laid-out template puts on the sheet. Table labels are the document's own Korean labels (the
 // checker reads them: 재원별, 합계, 계, 비고 …); what speaks to the user (input messages, name comments) is Korean
 // first, English second.
-import type { Text } from "../sheet-plan";
-import { UNIT_EN, type Unit } from "../units";
+import type { Text } from "../cells/sheet-plan";
+import { UNIT_EN, type Unit } from "../numbers/units";
 
 export const LAYOUT_TEXT = {
   // Table labels (Korean documents; the checker classifies these).

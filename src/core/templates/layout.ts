@@ -10,10 +10,10 @@
 // Amounts: the template's printed amounts are written into the input cells as defaults (`amounts: "empty"`
 // leaves them blank). Amounts are tied to their year: a plan re-based to another year gets the template's amounts
 // for the years both share, and the breakdown (the fiscal year's itemisation) gets defaults only in its own year.
-import { a1, type Range } from "../grid";
-import { SOURCE_NAMES, type SourceKey } from "../labels";
-import { emptyPlan, type PlanCell, type PlanValidation, type SheetPlan } from "../sheet-plan";
-import type { Unit } from "../units";
+import { a1, type Range } from "../cells/grid";
+import { SOURCE_NAMES, type SourceKey } from "../layout/labels";
+import { emptyPlan, type PlanCell, type PlanValidation, type SheetPlan } from "../cells/sheet-plan";
+import type { Unit } from "../numbers/units";
 import { SECTION_KEYS, SECTION_TITLES, type Breakdown, type NeedTable, type Template } from "./schema";
 import { LAYOUT_TEXT } from "./layout-text";
 

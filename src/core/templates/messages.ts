@@ -1,7 +1,7 @@
 // Every user-facing sentence about templates and catalogs, Korean first, English second, in one table.
 // Schema problems name the field path themselves (see validate.ts); these sentences say what is wrong with it.
-import type { Text } from "../messages";
-import { UNITS } from "../units";
+import type { Text } from "../findings/messages";
+import { UNITS } from "../numbers/units";
 export type { Text };
 
 const list = (xs: readonly (string | number)[]): string => xs.map((x) => String(x)).join(", ");

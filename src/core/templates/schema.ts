@@ -9,8 +9,8 @@
 // fetcher then needs one request and one validation. Template ids are unique within a catalog; a new revision of
 // a template replaces the old one and bumps its `version`.
 import { z } from "zod";
-import type { SourceKey } from "../labels";
-import { UNITS, type Unit } from "../units";
+import type { SourceKey } from "../layout/labels";
+import { UNITS, type Unit } from "../numbers/units";
 
 export const SOURCE_KEYS = ["national", "city", "province", "district", "county", "fund", "private", "own"] as const satisfies readonly SourceKey[];
 // Compile-time proof that SOURCE_KEYS lists every SourceKey (labels.ts owns the union).

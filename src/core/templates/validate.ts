@@ -4,8 +4,8 @@
 // fields (years in range, splits adding up, labels the checker recognises) run once the shape is right, since
 // they need the fields to exist.
 import type { $ZodIssue } from "zod/v4/core";
-import { classifyLabel, SOURCE_NAMES } from "../labels";
-import { classifyCleaned } from "../table-model";
+import { classifyLabel, SOURCE_NAMES } from "../layout/labels";
+import { classifyCleaned } from "../layout/table-model";
 import { CatalogSchema, MAX_YEAR_SPAN, TemplateSchema, type Catalog, type Template } from "./schema";
 import { FORMAT_KEYS, TEMPLATE_MSG, templateRef, type FormatKey, type Text } from "./messages";
 

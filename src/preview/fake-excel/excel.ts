@@ -14,7 +14,7 @@
 //
 // Only the members the adapter needs exist (see createFakeExcel); everything else @types/office-js declares is
 // undefined at run time, so a call the fake does not know fails loudly (a TypeError) instead of doing nothing.
-import { columnName } from "../../core/grid";
+import { columnName } from "../../core/cells/grid";
 import {
   cellKey,
   columnOfKey,

@@ -11,8 +11,8 @@
 // 원; an unknown function becomes #NAME? instead of "cannot tell"; and they recalculate whole workbooks rather than
 // the dependents of what a sync changed. The subset needed here is a small recursive descent.
 
-import { readQuoted } from "../../core/formula";
-import { columnIndex } from "../../core/grid";
+import { readQuoted } from "../../core/cells/formula";
+import { columnIndex } from "../../core/cells/grid";
 import { MAX_COLUMNS, MAX_ROWS } from "./model";
 
 export interface CellRect {

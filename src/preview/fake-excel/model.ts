@@ -3,7 +3,7 @@
 // protected sheets). It is plain data with no Office semantics: proxies, load/sync, queued writes and Office's
 // errors all live in excel.ts, which is the only writer during a sync. Tests and the preview may read it freely
 // and set its knobs directly.
-import type { Cell, Range as GridRange, SheetGrid, WorkbookGrid } from "../../core/grid";
+import type { Cell, Range as GridRange, SheetGrid, WorkbookGrid } from "../../core/cells/grid";
 
 export type FakeValue = number | string | boolean | null;
 

@@ -6,8 +6,8 @@ import { readWorkbookGrid } from "../../../src/cli/read-xlsx";
 import { parseFundingJson } from "../../../src/core/fill/json";
 import { parseFundingText } from "../../../src/core/fill/paste";
 import { planFill } from "../../../src/core/fill/plan-fill";
-import { a1, gridFromRows, type SheetGrid } from "../../../src/core/grid";
-import { planToGrid } from "../../../src/core/sheet-plan";
+import { a1, gridFromRows, type SheetGrid } from "../../../src/core/cells/grid";
+import { planToGrid } from "../../../src/core/cells/sheet-plan";
 import { printed, ROOT, SEEDS, seedFundingTables } from "./seed-tables";
 import { fundingGrid, yearsDownGrid } from "./target-grids";
 

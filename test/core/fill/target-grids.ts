@@ -1,7 +1,7 @@
 // Target sheets for the fill tests: a funding table laid out as the seeds print it, its 계 row and 합계 column
 // SUM formulas without cached values (as in a file a tool wrote), and a way to apply a plan to a grid.
-import { columnName, gridFromRows, type Range, type Scalar, type SheetGrid } from "../../../src/core/grid";
-import type { SheetPlan } from "../../../src/core/sheet-plan";
+import { columnName, gridFromRows, type Range, type Scalar, type SheetGrid } from "../../../src/core/cells/grid";
+import type { SheetPlan } from "../../../src/core/cells/sheet-plan";
 
 export interface FundingGrid {
   grid: SheetGrid;

@@ -12,7 +12,7 @@ import { readWorkbookGrid } from "../../../src/cli/read-xlsx";
 import { parseFundingCsv } from "../../../src/core/fill/csv";
 import { parseFundingText } from "../../../src/core/fill/paste";
 import { planFill, type FillPlan } from "../../../src/core/fill/plan-fill";
-import { a1, cellAt, parseA1, type Range, type SheetGrid } from "../../../src/core/grid";
+import { a1, cellAt, parseA1, type Range, type SheetGrid } from "../../../src/core/cells/grid";
 import { ROOT } from "./seed-tables";
 import { yearsDownGrid } from "./target-grids";
 

@@ -1,9 +1,9 @@
 // Funding tables read as exact amounts: the sample workbook's programs and a transposed table.
 import path from "node:path";
 import { readWorkbookGrid } from "../../../src/cli/read-xlsx";
-import { findTables } from "../../../src/core/detect-tables";
-import { gridFromRows } from "../../../src/core/grid";
-import { makeSheetView } from "../../../src/core/sheet-view";
+import { findTables } from "../../../src/core/layout/detect-tables";
+import { gridFromRows } from "../../../src/core/cells/grid";
+import { makeSheetView } from "../../../src/core/cells/sheet-view";
 import { findFundingPrograms, lineAmount, matchPrograms } from "../../../src/core/scenario/funding-lines";
 
 const SAMPLE = path.join(__dirname, "../../../samples/2021-경제환경국-지역경제과.xlsx");

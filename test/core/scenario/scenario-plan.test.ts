@@ -3,9 +3,9 @@
 import path from "node:path";
 import { readWorkbookGrid } from "../../../src/cli/read-xlsx";
 import { checkWorkbook } from "../../../src/core/check-workbook";
-import type { Lang } from "../../../src/core/findings";
-import { parseA1, type WorkbookGrid } from "../../../src/core/grid";
-import { planToGrid, type SheetPlan } from "../../../src/core/sheet-plan";
+import type { Lang } from "../../../src/core/findings/findings";
+import { parseA1, type WorkbookGrid } from "../../../src/core/cells/grid";
+import { planToGrid, type SheetPlan } from "../../../src/core/cells/sheet-plan";
 import { findFundingPrograms, matchPrograms } from "../../../src/core/scenario/funding-lines";
 import { DEFAULT_PV_FORM, DEFAULT_SWEEP_FORM, SEED_GIFTCERT_FORM } from "../../../src/core/scenario/scenario-form";
 import { SCENARIO_SHEET } from "../../../src/core/scenario/scenario-plan";

@@ -1,9 +1,9 @@
 // "Calculates" a grid the way Excel would before saving: every formula cell gets its value cached. Numbers come
 // from the engine's own evaluation of SUM/+/- (sheet-view), text headlines from formula.ts's text form. Used to
 // check a laid-out sheet as the officer will see it after Excel recalculates, headlines included.
-import { cellAt, type Cell, type SheetGrid } from "../../../src/core/grid";
-import { makeSheetView } from "../../../src/core/sheet-view";
-import { evaluateTextFormula, parseTextFormula } from "../../../src/core/formula";
+import { cellAt, type Cell, type SheetGrid } from "../../../src/core/cells/grid";
+import { makeSheetView } from "../../../src/core/cells/sheet-view";
+import { evaluateTextFormula, parseTextFormula } from "../../../src/core/cells/formula";
 
 export function calculate(sheet: SheetGrid): SheetGrid {
   const view = makeSheetView(sheet);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { convert, decimalsOf, formatAmount, parseNumber, toWon, type MalformedReason } from "../../src/core/numbers";
-import { UNITS, WON_PER_UNIT, type Unit } from "../../src/core/units";
+import { convert, decimalsOf, formatAmount, parseNumber, toWon, type MalformedReason } from "../../../src/core/numbers/numbers";
+import { UNITS, WON_PER_UNIT, type Unit } from "../../../src/core/numbers/units";
 
 describe("parseNumber: accepted forms", () => {
   // [input, value, unit, negative]; values written by hand from the text.

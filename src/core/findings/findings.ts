@@ -1,4 +1,4 @@
-import type { Unit } from "./units";
+import type { Unit } from "../numbers/units";
 
 /** Rule ids are part of the command line's JSON output: keep these names. */
 export type RuleId =

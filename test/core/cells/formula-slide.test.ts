@@ -1,7 +1,7 @@
 // Moving a formula as Excel copies it. Expected formulas worked out by hand from Excel's rules (relative parts
 // move with the cell, $ parts stay); test/cli/read-xlsx-oracle.test.ts checks the same against LibreOffice.
-import { slideFormula } from "../../src/core/formula-slide";
-import { parseA1 } from "../../src/core/grid";
+import { slideFormula } from "../../../src/core/cells/formula-slide";
+import { parseA1 } from "../../../src/core/cells/grid";
 
 function slide(formula: string, from: string, to: string): string {
   const a = parseA1(from);

@@ -1,7 +1,7 @@
 // Every user-facing sentence of the engine, Korean first, English second, in one table.
 import type { Lang } from "./findings";
-import { formatAmount } from "./numbers";
-import { UNIT_EN, type Unit } from "./units";
+import { formatAmount } from "../numbers/numbers";
+import { UNIT_EN, type Unit } from "../numbers/units";
 
 export type Text = Record<Lang, string>;
 

@@ -1,18 +1,18 @@
 // Figures stated in text lines: "□ 2021년 소요예산 : 320,793천원" must equal the funding table below it;
 // "사업비 : 2,811,000천원(국 1,686,600 / 시 674,640 / 구 449,760)" must add up; a stated shortfall
 // ("29,324백만 원 중 6,468백만 원(22%) 부족") must match the gap table.
-import { a1 } from "./grid";
+import { a1 } from "../cells/grid";
 import type { Finding } from "./findings";
-import type { FoundTable, TableKind } from "./detect-tables";
-import type { Range } from "./grid";
-import { linesBetween, type TextLine } from "./blocks";
-import { parseHeadline, type Headline } from "./headlines";
-import { amountIn } from "./amount-cell";
-import { toWon, convert } from "./numbers";
-import { WON_PER_UNIT, type Unit } from "./units";
+import type { FoundTable, TableKind } from "../layout/detect-tables";
+import type { Range } from "../cells/grid";
+import { linesBetween, type TextLine } from "../layout/blocks";
+import { parseHeadline, type Headline } from "../layout/headlines";
+import { amountIn } from "../cells/amount-cell";
+import { toWon, convert } from "../numbers/numbers";
+import { WON_PER_UNIT, type Unit } from "../numbers/units";
 import { MSG } from "./messages";
 import { splitFindings } from "./split-rule";
-import { rangeA1 } from "./grid";
+import { rangeA1 } from "../cells/grid";
 
 export interface HeadlineContext {
   sheet: string;

@@ -1,8 +1,8 @@
 // Splits a sheet into table blocks and text lines. Budget sheets are documents: text lines (one cell,
 // usually column A) between tables; a table row has two or more filled cells (merged cells count as filled).
-import type { Range } from "./grid";
-import type { SheetView } from "./sheet-view";
-import { parseNumber } from "./numbers";
+import type { Range } from "../cells/grid";
+import type { SheetView } from "../cells/sheet-view";
+import { parseNumber } from "../numbers/numbers";
 
 export interface TextLine {
   r: number;

@@ -1,6 +1,6 @@
 // The arithmetic a table promises: each total equals the sum of its parts, along rows (from the column
 // header tree) and along columns (from the row labels), and each gap equals need − secured.
-import type { HeaderNode, RowLine, TableModel } from "./table-model";
+import type { HeaderNode, RowLine, TableModel } from "../layout/table-model";
 
 export interface Part {
   r: number;

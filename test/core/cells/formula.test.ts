@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { evaluateLinear, parseLinearFormula, type LinearFormula, type Term } from "../../src/core/formula";
-import { a1, columnName, parseA1 } from "../../src/core/grid";
+import { evaluateLinear, parseLinearFormula, type LinearFormula, type Term } from "../../../src/core/cells/formula";
+import { a1, columnName, parseA1 } from "../../../src/core/cells/grid";
 
 // Terms written the way a reader checks them: "B3" is row 2, column 1.
 function t(ref: string, sign: 1 | -1 = 1): Term {

@@ -1,12 +1,12 @@
 // Finds the tables of one sheet and names them: kind (funding, gap, breakdown, totals), unit and title.
-import { rangeA1, type Range } from "./grid";
-import type { SheetView } from "./sheet-view";
+import { rangeA1, type Range } from "../cells/grid";
+import type { SheetView } from "../cells/sheet-view";
 import { findLayout, linesBetween, type TextLine } from "./blocks";
 import { readTableModel, type TableModel } from "./table-model";
-import { tableChecks, type Check } from "./checks";
-import { findUnitLabel } from "./unit-label";
+import { tableChecks, type Check } from "../candidates/checks";
+import { findUnitLabel } from "../numbers/unit-label";
 import { parseHeadline } from "./headlines";
-import type { Unit } from "./units";
+import type { Unit } from "../numbers/units";
 
 export type TableKind = "funding" | "gap" | "breakdown" | "totals";
 

@@ -6,7 +6,7 @@
 //     with 계): the total is the culprit, and the column of totals it unbalances follows from it;
 //  3. what is left: the total of each failing check.
 // Values are scaled integers, so "same error" is exact.
-import type { Check } from "./checks";
+import type { Check } from "../candidates/checks";
 
 export interface Blame {
   r: number;

@@ -1,16 +1,16 @@
 // Runs the rules on one found table: malformed numbers, numbers stored as text, formulas without values,
 // totals that disagree with their parts (blaming the fewest cells), total formulas that miss or repeat a part,
 // typed totals among formulas, and per-source splits written inside an amount cell.
-import { a1, rangeA1 } from "./grid";
+import { a1, rangeA1 } from "../cells/grid";
 import type { Finding } from "./findings";
-import type { FoundTable } from "./detect-tables";
-import type { SheetView } from "./sheet-view";
-import { amountIn, type AmountCell } from "./amount-cell";
-import { blameCells } from "./blame";
-import { decimalsOf } from "./numbers";
+import type { FoundTable } from "../layout/detect-tables";
+import type { SheetView } from "../cells/sheet-view";
+import { amountIn, type AmountCell } from "../cells/amount-cell";
+import { blameCells } from "../blame/blame";
+import { decimalsOf } from "../numbers/numbers";
 import { MSG } from "./messages";
 import { splitFindings } from "./split-rule";
-import type { Check } from "./checks";
+import type { Check } from "../candidates/checks";
 
 const MAX_SCALE = 6;
 

@@ -2,7 +2,7 @@
 // src/excel writes a plan through Office.js and src/cli writes it with exceljs, so Excel, the preview and the
 // .xlsx files of the command line all get the same cells, formulas, formats, validations and names.
 // Coordinates are 0-based and absolute on the sheet (a plan laid out at an anchor already includes it).
-import type { Text } from "./messages";
+import type { Text } from "../findings/messages";
 import type { Range, SheetGrid } from "./grid";
 export type { Text };
 

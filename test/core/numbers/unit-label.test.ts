@@ -1,5 +1,5 @@
-import { findUnitLabel } from "../../src/core/unit-label";
-import type { Unit } from "../../src/core/units";
+import { findUnitLabel } from "../../../src/core/numbers/unit-label";
+import type { Unit } from "../../../src/core/numbers/units";
 
 describe("findUnitLabel", () => {
   const labels: [string, Unit][] = [

@@ -1,9 +1,9 @@
 // Reads the structure of one table block: header rows, label columns, value columns, and the role of each
 // row and column (total, subtotal, item, need/secured/gap, year, source). Every later check works on this model.
-import type { Range } from "./grid";
-import type { SheetView } from "./sheet-view";
+import type { Range } from "../cells/grid";
+import type { SheetView } from "../cells/sheet-view";
 import { classifyLabel, type LabelClass, type SourceKey } from "./labels";
-import { readAmountCell, type AmountCell } from "./amount-cell";
+import { readAmountCell, type AmountCell } from "../cells/amount-cell";
 
 export type LineRole = "total" | "subtotal" | "item" | "need" | "secured" | "gap";
 

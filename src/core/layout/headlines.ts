@@ -3,9 +3,9 @@
 // "... 29,324백만 원 중 6,468백만 원(22%) 부족". The checker compares these with the tables,
 // so a figure is taken only when it carries a money unit, and splits only when every part names a source.
 
-import { convert, foldWidth, parseNumber, UNIT_WORD_SOURCE, type ParsedNumber } from "./numbers";
+import { convert, foldWidth, parseNumber, UNIT_WORD_SOURCE, type ParsedNumber } from "../numbers/numbers";
 import { classifyLabel, sourceFromAbbrev, type SourceKey } from "./labels";
-import type { Unit } from "./units";
+import type { Unit } from "../numbers/units";
 
 export interface SplitPart {
   label: string;

@@ -2,7 +2,7 @@
 // and formula results the engine had to compute itself (files written by tools have none cached).
 import { cellAt, type Cell, type Range, type SheetGrid } from "./grid";
 import { parseLinearFormula, evaluateLinear, parseTextFormula, evaluateTextFormula, type LinearFormula } from "./formula";
-import { parseNumber } from "./numbers";
+import { parseNumber } from "../numbers/numbers";
 
 export interface SheetView {
   sheet: SheetGrid;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { classifyLabel, normalizeLabel, SOURCE_NAMES, sourceFromAbbrev, type LabelClass, type SourceKey } from "../../src/core/labels";
+import { classifyLabel, normalizeLabel, SOURCE_NAMES, sourceFromAbbrev, type LabelClass, type SourceKey } from "../../../src/core/layout/labels";
 
 describe("normalizeLabel", () => {
   test.each([

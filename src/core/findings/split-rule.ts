@@ -1,10 +1,10 @@
 // "24,000천원 (국비/시비/구비/민간) (16,800/2,880/1,920/2,400)", "사업비 : 2,811,000천원(국 1,686,600 / …)":
 // an amount stated with its per-source split, in a table cell or a text line. The split must add up to it.
 import type { Finding } from "./findings";
-import type { SplitPart } from "./headlines";
-import { decimalsOf } from "./numbers";
+import type { SplitPart } from "../layout/headlines";
+import { decimalsOf } from "../numbers/numbers";
 import { MSG } from "./messages";
-import type { Unit } from "./units";
+import type { Unit } from "../numbers/units";
 
 const MAX_SCALE = 6;
 

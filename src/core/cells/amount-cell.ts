@@ -2,10 +2,10 @@
 // Excel gives numbers as numbers; officers also type or paste amounts as text ("766,023", "4,800천원 (구비)"),
 // so text is parsed with the same rules as pasted input.
 import type { Cell } from "./grid";
-import { parseNumber, type ParsedNumber } from "./numbers";
-import { parseHeadline, type SplitPart } from "./headlines";
-import { convert } from "./numbers";
-import type { Unit } from "./units";
+import { parseNumber, type ParsedNumber } from "../numbers/numbers";
+import { parseHeadline, type SplitPart } from "../layout/headlines";
+import { convert } from "../numbers/numbers";
+import type { Unit } from "../numbers/units";
 
 export type AmountCell =
   /** A usable amount. `value` is in `unit` when the cell names one, else in the table's unit. */

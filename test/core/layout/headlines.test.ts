@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { parseHeadline, parseHeadlineGeneral, type Headline, type SplitPart } from "../../src/core/headlines";
-import { parseNumber } from "../../src/core/numbers";
-import type { SourceKey } from "../../src/core/labels";
-import type { Unit } from "../../src/core/units";
+import { parseHeadline, parseHeadlineGeneral, type Headline, type SplitPart } from "../../../src/core/layout/headlines";
+import { parseNumber } from "../../../src/core/numbers/numbers";
+import type { SourceKey } from "../../../src/core/layout/labels";
+import type { Unit } from "../../../src/core/numbers/units";
 
 /** The amount object for `figure` (the figure with its unit, as printed) in `text`. */
 function at(text: string, figure: string, value: number, unit: Unit): Headline["amount"] {
