@@ -33,6 +33,9 @@ module.exports = [
     "bench/make-file": "./bench/make-file.ts",
     "bench/profile-cli": "./bench/profile-cli.ts",
     "scripts/dump-sheet": "./scripts/dump-sheet.ts",
+    "scripts/corpus": "./scripts/corpus.ts",
+    "scripts/explain": "./scripts/explain.ts",
+    "scripts/corpus-strings": "./scripts/corpus-strings.ts",
   }),
   // A function, so its mode-dependent parts are decided when webpack runs it and its https certificate is made only
   // by `webpack serve` (webpack-cli calls it with (env, argv) and filters by --config-name afterwards).

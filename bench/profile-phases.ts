@@ -3,15 +3,15 @@ import { generatePrograms, workbookGrid } from "./generate";
 import { makeSheetView } from "../src/core/cells/sheet-view";
 import { findLayout } from "../src/core/layout/blocks";
 import { readTableModel } from "../src/core/layout/table-model";
-import { tableChecks } from "../src/core/candidates/checks";
+import { tableCandidates } from "../src/core/candidates/candidates";
 import { findTables } from "../src/core/layout/detect-tables";
-import { checkTable } from "../src/core/findings/table-rules";
+import { checkTable } from "../src/core/check-workbook";
 import { checkHeadlines, tableFacts } from "../src/core/findings/headline-rules";
 
 const opts = { programs: 10000, seed: 2021, formulas: "cached" as const };
 const grid = workbookGrid(generatePrograms(opts), opts);
 for (let run = 0; run < 3; run++) {
-  const t: Record<string, number> = { view: 0, layout: 0, model: 0, checks: 0, find: 0, rules: 0, headlines: 0 };
+  const t: Record<string, number> = { view: 0, layout: 0, model: 0, candidates: 0, find: 0, rules: 0, headlines: 0 };
   for (const sheet of grid.sheets) {
     let t0 = performance.now();
     const view = makeSheetView(sheet);
@@ -23,8 +23,8 @@ for (let run = 0; run < 3; run++) {
     const models = layout.blocks.map((b) => readTableModel(view, b.range));
     t.model += performance.now() - t0;
     t0 = performance.now();
-    for (const m of models) if (m) tableChecks(m);
-    t.checks += performance.now() - t0;
+    for (const m of models) if (m) tableCandidates(view, m);
+    t.candidates += performance.now() - t0;
     t0 = performance.now();
     const found = findTables(makeSheetView(sheet));
     t.find += performance.now() - t0;

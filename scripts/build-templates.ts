@@ -25,7 +25,7 @@ import { parseHeadline } from "../src/core/layout/headlines";
 import { gridFromRows, parseA1, type Scalar, type SheetGrid } from "../src/core/cells/grid";
 import type { Unit } from "../src/core/numbers/units";
 import { findFundingTarget, type FundingTarget } from "../src/core/fill/target";
-import { checkTable } from "../src/core/findings/table-rules";
+import { checkTable } from "../src/core/check-workbook";
 import {
   SOURCE_KEYS,
   type Breakdown,

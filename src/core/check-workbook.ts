@@ -1,12 +1,23 @@
-// The engine's entry point: a workbook grid in, its tables and findings out. Pure and synchronous,
-// so the command line, the add-in and the tests all run exactly the same checks.
-import { rangeA1, type SheetGrid, type WorkbookGrid } from "./cells/grid";
+// The engine's entry point: a workbook grid in, its tables, findings and the regions it could not check out. Pure
+// and synchronous per step, so the command line, the add-in and the tests all run exactly the same checks.
+//
+// The pipeline, sheet by sheet: cells (cells/) → layout: blocks, header tree, labels (layout/) → candidate readings
+// of every total line (candidates/) → evidence: which reading the sheet confirms (evidence/) → blame: the fewest
+// wrong cells (blame/) → findings (findings/). A line that only the workbook can decide (a small table whose own
+// figures disagree) waits until every sheet has added its evidence to the pool; the rest of a sheet is settled, and
+// its table models dropped, as soon as it is read (a department has thousands of tables).
+import { parseA1, rangeA1, type SheetGrid, type WorkbookGrid, type Range } from "./cells/grid";
 import type { Finding } from "./findings/findings";
-import { makeSheetView } from "./cells/sheet-view";
+import { makeSheetView, type SheetView } from "./cells/sheet-view";
 import { scanTables, type FoundTable, type TableKind } from "./layout/detect-tables";
-import { checkTable } from "./findings/table-rules";
+import type { TextLine } from "./layout/blocks";
 import { checkHeadlines, shortfallFindings, tableFacts, type TableFacts } from "./findings/headline-rules";
-import { parseA1 } from "./cells/grid";
+import { cellFindings } from "./findings/cell-rules";
+import { relationFindings } from "./findings/relation-rules";
+import { decideLocally, decidePooled, type LineDecision, type PendingLine } from "./evidence/decide";
+import { Pool } from "./evidence/pool";
+import { corroborated } from "./evidence/cross";
+import { tableValues } from "./evidence/values";
 import type { Unit } from "./numbers/units";
 
 export interface TableSummary {
@@ -17,9 +28,25 @@ export interface TableSummary {
   title?: string;
 }
 
+/** Why a region of figures was not checked. */
+export type NotCheckedReason =
+  /** No line reads as a total: no 합계/계/Total label and no SUM formula (a list, a matrix of data). */
+  | "no-total"
+  /** Totals are there, but no reading of their parts holds on enough of the figures to be sure what they add. */
+  | "unconfirmed";
+
+export interface NotChecked {
+  sheet: string;
+  range: string;
+  reason: NotCheckedReason;
+}
+
 export interface CheckResult {
+  /** The tables whose totals were checked (at least one reading confirmed). */
   tables: TableSummary[];
   findings: Finding[];
+  /** Regions of figures that Yesan could not check: never a pass. */
+  notChecked: NotChecked[];
 }
 
 export interface CheckOptions {
@@ -27,29 +54,159 @@ export interface CheckOptions {
   planYear?: number;
 }
 
-export function checkWorkbook(wb: WorkbookGrid, options: CheckOptions = {}): CheckResult {
+interface TableState {
+  table: FoundTable;
+  decided: LineDecision[];
+  pending: PendingLine[];
+  /** Lines whose every instance is all zeros: consistent, with nothing to confirm. */
+  zeros: number;
+  cellFindings: Finding[];
+}
+
+interface SheetState {
+  name: string;
+  view: SheetView;
+  tables: TableState[];
+  lines: TextLine[];
+  facts: TableFacts[];
+  regions: Range[];
+}
+
+interface SheetResult {
+  tables: TableSummary[];
+  findings: Finding[];
+  notChecked: NotChecked[];
+}
+
+/** A workbook check run one sheet at a time (the pane yields to the browser between steps). */
+export interface WorkbookCheck {
+  /** Checks the next sheet; false once every sheet is read. */
+  step(): boolean;
+  readonly sheets: number;
+  readonly done: number;
+  /** Settles what waited for the whole workbook and returns everything, in sheet order. */
+  result(): CheckResult;
+}
+
+export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): WorkbookCheck {
   const planYear = options.planYear ?? guessPlanYear(wb);
-  const tables: TableSummary[] = [];
-  const findings: Finding[] = [];
-  // Sheet by sheet, so each sheet's table models can be dropped before the next (a department has thousands).
-  for (const sheet of wb.sheets) {
-    const view = makeSheetView(sheet);
-    const sheetFindings: Finding[] = [];
-    const facts: TableFacts[] = [];
-    const lines = scanTables(view, (t) => {
-      tables.push(summary(t));
-      sheetFindings.push(...checkTable(view, t));
-      facts.push(tableFacts(t));
-    });
-    sheetFindings.push(...checkHeadlines({ sheet: sheet.name, lines, tables: facts, planYear, blamed: sheetFindings }));
-    sheetFindings.push(...shortfallFindings(facts));
-    findings.push(...sortFindings(sheetFindings));
-  }
-  return { tables, findings };
+  const pool = new Pool();
+  const results: (SheetResult | SheetState)[] = [];
+  let next = 0;
+  return {
+    sheets: wb.sheets.length,
+    get done() {
+      return next;
+    },
+    step() {
+      if (next >= wb.sheets.length) return false;
+      const state = readSheet(wb.sheets[next], pool);
+      next++;
+      results.push(state.tables.some((t) => t.pending.length > 0) ? state : settle(state, planYear, pool));
+      return next < wb.sheets.length;
+    },
+    result() {
+      while (next < wb.sheets.length) this.step();
+      const out: CheckResult = { tables: [], findings: [], notChecked: [] };
+      for (const r of results) {
+        const s = "view" in r ? settle(r, planYear, pool) : r;
+        out.tables.push(...s.tables);
+        out.findings.push(...s.findings);
+        out.notChecked.push(...s.notChecked);
+      }
+      return out;
+    },
+  };
+}
+
+export function checkWorkbook(wb: WorkbookGrid, options: CheckOptions = {}): CheckResult {
+  return startCheck(wb, options).result();
 }
 
 export function checkSheet(sheet: SheetGrid, options: CheckOptions = {}): CheckResult {
   return checkWorkbook({ sheets: [sheet] }, options);
+}
+
+/** One table checked on its own figures, with nothing to pool with: for tools that look at a single table. */
+export function checkTable(view: SheetView, t: FoundTable): Finding[] {
+  const pool = new Pool();
+  const values = tableValues(t.model, t.unit);
+  const decided: LineDecision[] = [];
+  const pending: PendingLine[] = [];
+  for (const line of t.lines) {
+    const d = decideLocally(view, t.model, values, line, pool);
+    if (d === undefined || d === "zeros") continue;
+    if ("chosen" in d) decided.push(d);
+    else pending.push(d);
+  }
+  settleByOtherAxis(decided, pending);
+  for (const p of pending) {
+    const d = decidePooled(p, pool);
+    if (d !== undefined) decided.push(d);
+  }
+  return [...cellFindings(view, t), ...relationFindings(view, t, decided, { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit })];
+}
+
+/** Pending lines that the table's confirmed readings corroborate are decided now (moved from pending to decided). */
+function settleByOtherAxis(decided: LineDecision[], pending: PendingLine[]): void {
+  for (let i = 0; i < pending.length; ) {
+    const d = corroborated(pending[i], decided);
+    if (d === undefined) i++;
+    else {
+      decided.push(d);
+      pending.splice(i, 1);
+    }
+  }
+}
+
+function readSheet(sheet: SheetGrid, pool: Pool): SheetState {
+  const view = makeSheetView(sheet);
+  const tables: TableState[] = [];
+  const facts: TableFacts[] = [];
+  const regions: Range[] = [];
+  const lines = scanTables(
+    view,
+    (t) => {
+      const values = tableValues(t.model, t.unit);
+      const decided: LineDecision[] = [];
+      const pending: PendingLine[] = [];
+      let zeros = 0;
+      for (const line of t.lines) {
+        const d = decideLocally(view, t.model, values, line, pool);
+        if (d === undefined) continue;
+        if (d === "zeros") zeros++;
+        else if ("chosen" in d) decided.push(d);
+        else pending.push(d);
+      }
+      settleByOtherAxis(decided, pending);
+      tables.push({ table: t, decided, pending, zeros, cellFindings: cellFindings(view, t) });
+      facts.push(tableFacts(t));
+    },
+    (region) => regions.push(region.range),
+  );
+  return { name: sheet.name, view, tables, lines, facts, regions };
+}
+
+function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetResult {
+  const tables: TableSummary[] = [];
+  const notChecked: NotChecked[] = s.regions.map((range) => ({ sheet: s.name, range: rangeA1(range), reason: "no-total" }));
+  const findings: Finding[] = [];
+  for (const ts of s.tables) {
+    const decisions = [...ts.decided];
+    for (const p of ts.pending) {
+      const d = decidePooled(p, pool);
+      if (d !== undefined) decisions.push(d);
+    }
+    const t = ts.table;
+    const base = { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit };
+    findings.push(...ts.cellFindings, ...relationFindings(s.view, t, decisions, base));
+    // A table of zeros adds up; it is checked, with nothing to find.
+    if (decisions.length > 0 || (ts.zeros > 0 && ts.pending.length === 0)) tables.push(summary(t));
+    else notChecked.push({ sheet: t.sheet, range: rangeA1(t.range), reason: "unconfirmed" });
+  }
+  findings.push(...checkHeadlines({ sheet: s.name, lines: s.lines, tables: s.facts, planYear, blamed: findings }));
+  findings.push(...shortfallFindings(s.facts));
+  return { tables, findings: sortFindings(findings), notChecked };
 }
 
 function summary(t: FoundTable): TableSummary {

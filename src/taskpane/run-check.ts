@@ -1,6 +1,6 @@
 // Reads the workbook through the port and checks it sheet by sheet, yielding to the browser between sheets so the
 // progress bar moves and the pane stays responsive on a department's workbook of hundreds of sheets.
-import { checkWorkbook, guessPlanYear, type CheckResult } from "../core/check-workbook";
+import { guessPlanYear, startCheck, type CheckResult } from "../core/check-workbook";
 import type { WorkbookPort } from "../excel/port";
 
 export type CheckScope = "workbook" | "selection";
@@ -28,15 +28,16 @@ export async function runCheck(port: WorkbookPort, scope: CheckScope, onProgress
   // still gets the year the other sheets name.
   const planYear = guessPlanYear(grid);
   const total = grid.sheets.length;
-  const result: CheckResult = { tables: [], findings: [] };
+  // The same check as the command line's, one sheet per step: small tables are decided with the evidence of the
+  // whole workbook (repeated tables of the same form on other sheets), so the pane and the CLI agree.
+  const job = startCheck(grid, { planYear });
   onProgress({ done: 0, total });
-  for (let i = 0; i < total; i++) {
-    const one = checkWorkbook({ sheets: [grid.sheets[i]] }, { planYear });
-    result.tables.push(...one.tables);
-    result.findings.push(...one.findings);
-    onProgress({ done: i + 1, total });
+  while (job.step()) {
+    onProgress({ done: job.done, total });
     await nextTask();
   }
+  const result: CheckResult = job.result();
+  onProgress({ done: total, total });
   return { result, scope, sheets: total, ms: performance.now() - start, syncs };
 }
 

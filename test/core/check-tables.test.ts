@@ -34,12 +34,16 @@ describe("need/secured/gap tables", () => {
     expect(res.findings.find((f) => f.rule === "total-mismatch")?.message.ko).toContain("소요액 − 확보액");
   });
 
-  test("a gap total changed together with a gap cell: both are wrong against need − secured", () => {
+  test("a gap total that adds a wrong gap cell is wrong with it: one finding at the culprit, naming the total", () => {
     const r = rows(6468);
     r[5] = ["시설현대화", 14729, 13256, 1437, null];
     r[3] = ["합 계", 29324, 22856, 6432, null];
     const res = run(sheet(r));
-    expect(brief(res.findings.filter((f) => f.rule === "total-mismatch"))).toEqual(["total-mismatch D4 6432→6468", "total-mismatch D6 1437→1473"]);
+    // D4 (6,432) is the sum of the printed gaps, 1,437 among them: it follows D6 and is not an error of its own.
+    const mismatches = res.findings.filter((f) => f.rule === "total-mismatch");
+    expect(brief(mismatches)).toEqual(["total-mismatch D6 1437→1473"]);
+    expect(mismatches[0].related).toContain("D4");
+    expect(mismatches[0].message.ko).toBe("D6의 미확보액(1,437백만원)이 소요액 − 확보액(1,473백만원)과 다릅니다. 이 값을 더한 D4도 같은 만큼 틀립니다.");
   });
 });
 

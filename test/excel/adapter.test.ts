@@ -123,7 +123,7 @@ test("the report sheet lists every finding with a link, keeps formulas as text, 
   const link = model.sheets.find((s) => s.name === "검증결과")?.cells.get(model.key(r06, 2))?.hyperlink;
   expect(link).toMatchObject({ documentReference: "'06 국내·외 교류'!B107", textToDisplay: "B107" });
   // Refreshing replaces the rows (no leftovers, no second sheet).
-  await port.writeReport({ tables: [], findings: result.findings.slice(0, 2) }, { date: "2026-11-23" }, "en");
+  await port.writeReport({ tables: [], findings: result.findings.slice(0, 2), notChecked: [] }, { date: "2026-11-23" }, "en");
   const again = model.toGrid().sheets.filter((s) => s.name === "검증결과");
   expect(again).toHaveLength(1);
   expect(again[0].cells.filter((r) => r !== undefined)).toHaveLength(3);

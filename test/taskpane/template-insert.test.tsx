@@ -77,7 +77,7 @@ test("the record keeps what it cannot read, and the report names the templates o
   expect(JSON.parse(appendRecord("{}", rec("b", "2.0.0", "나")))).toEqual([rec("b", "2.0.0", "나")]);
 
   const records = [rec("a", "1.0.0", "2021 가"), rec("b", "1.1.0", "2021 나"), rec("a", "1.0.0", "2021 가 (2)"), rec("c", "3.0.0", "지운 시트")];
-  const result = (sheets: string[]) => ({ tables: sheets.map((sheet) => ({ sheet, range: "A1:B2", kind: "funding" as const })), findings: [] });
+  const result = (sheets: string[]) => ({ tables: sheets.map((sheet) => ({ sheet, range: "A1:B2", kind: "funding" as const })), findings: [], notChecked: [] });
   // Each sheet gets its own template's version; a sheet no template made gets none.
   expect(templateVersionsBySheet(records, result(["2021 가", "2021 가 (2)", "2021 나", "06 교류"]))).toEqual({
     "2021 가": "a@1.0.0",

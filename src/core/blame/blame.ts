@@ -1,20 +1,41 @@
-// Which cells are wrong? Every failing check has a residual (total − Σ parts). A wrong cell moves the residual of
-// every check it sits in by the same error, so we look for the fewest cells that explain all residuals:
-//  1. a cell in two or more checks, all failing, all implying the same error (a grand total that fails its row
-//     and its column, a year cell that breaks both its source row and its year column);
-//  2. a failing total whose parts are in no other failing check (a source row's 합계 when its year cells agree
-//     with 계): the total is the culprit, and the column of totals it unbalances follows from it;
-//  3. what is left: the total of each failing check.
+// Which cells are wrong? Every failing check (a confirmed reading on one instance) has a residual total − Σ parts.
+// A wrong cell moves the residual of every check it sits in by the same error, so we look for the fewest cells that
+// explain all residuals. A total whose own formula adds exactly its check's parts follows them: when a part is
+// wrong, that total is wrong with it, by the same amount, and is listed with the culprit rather than blamed itself
+// (a SUM over a wrong year total; a grand total that agrees with its column but not its row).
+//  1. a cell whose error, followed through such formulas, zeroes two or more failing checks and breaks none (a
+//     grand total that fails its row and its column, a year cell that breaks both its source row and its column);
+//     failing that, the same where a typed total that agrees with the wrong part today is taken to follow it too
+//     (the Total of a Total column that adds the wrong row total exactly: it was added up from it);
+//  2. a failing total whose parts sit in no other failing check: the total is the culprit, and the totals it
+//     unbalances follow from it (all the way, or part of it when several wrong totals feed one parent);
+//  3. what is left: the total of each failing check, alone.
 // Values are scaled integers, so "same error" is exact.
-import type { Check } from "../candidates/checks";
+
+export interface CheckPart {
+  r: number;
+  c: number;
+  sign: 1 | -1;
+}
+
+export interface Check {
+  /** The total cell. */
+  r: number;
+  c: number;
+  parts: CheckPart[];
+  /** The total's own formula adds exactly these parts: its value follows them. */
+  follows: boolean;
+}
 
 export interface Blame {
   r: number;
   c: number;
   /** actual − expected, scaled like the values. */
   error: number;
-  /** Indexes of the checks this cell was blamed for. */
+  /** Indexes of the checks this cell's error explains (through the totals that follow it). */
   checks: number[];
+  /** Totals that follow the culprit by formula: wrong with it, not on their own. */
+  followers: { r: number; c: number }[];
 }
 
 interface Membership {
@@ -24,6 +45,11 @@ interface Membership {
 }
 
 const key = (r: number, c: number): number => r * 16384 + c;
+
+interface Footprint {
+  deltas: Map<number, number>;
+  followers: { r: number; c: number }[];
+}
 
 /** `residuals[k]` is undefined for checks that could not be computed (a malformed or unknown value). */
 export function blameCells(checks: Check[], residuals: (number | undefined)[]): Blame[] {
@@ -42,19 +68,61 @@ export function blameCells(checks: Check[], residuals: (number | undefined)[]): 
     add(ch.r, ch.c, { k, coef: 1 });
     for (const p of ch.parts) add(p.r, p.c, { k, coef: -p.sign });
   });
-  const failing = (): number[] => res.flatMap((v, k) => (v !== undefined && v !== 0 ? [k] : []));
-  const apply = (r: number, c: number, error: number): number[] => {
-    const ms = member.get(key(r, c)) ?? [];
-    for (const m of ms) res[m.k] = (res[m.k] as number) - m.coef * error;
-    return ms.map((m) => m.k);
+
+  /**
+   * What an error of `error` in (r, c) does to the residuals, following formula totals; `soft` also follows a typed
+   * total whose check holds today, which can only be because it was added up from the wrong part.
+   */
+  const footprint = (r: number, c: number, error: number, soft = false): Footprint => {
+    const deltas = new Map<number, number>();
+    const followers: { r: number; c: number }[] = [];
+    const seen = new Set<number>([key(r, c)]);
+    // Checks a follower was moved through: they stay balanced, whichever of their cells is visited.
+    const through = new Set<number>();
+    const queue: { r: number; c: number; e: number }[] = [{ r, c, e: error }];
+    while (queue.length > 0) {
+      const x = queue.shift() as { r: number; c: number; e: number };
+      for (const m of member.get(key(x.r, x.c)) ?? []) {
+        if (through.has(m.k)) continue;
+        const ch = checks[m.k];
+        if (m.coef !== 1 && (ch.follows || (soft && res[m.k] === 0 && !deltas.has(m.k)))) {
+          through.add(m.k);
+          // The total adds this cell by its formula: it moves with it, and its own check stays balanced.
+          const fk = key(ch.r, ch.c);
+          if (!seen.has(fk)) {
+            seen.add(fk);
+            followers.push({ r: ch.r, c: ch.c });
+            queue.push({ r: ch.r, c: ch.c, e: -m.coef * x.e });
+          }
+          continue;
+        }
+        deltas.set(m.k, (deltas.get(m.k) ?? 0) + m.coef * x.e);
+      }
+    }
+    return { deltas, followers };
   };
+
+  const failing = (): number[] => res.flatMap((v, k) => (v !== undefined && v !== 0 ? [k] : []));
   const blamed: Blame[] = [];
+  const commit = (r: number, c: number, error: number, fp: Footprint): void => {
+    const explained: number[] = [];
+    for (const [k, d] of fp.deltas) {
+      if (d === 0) continue;
+      res[k] = (res[k] as number) - d;
+      explained.push(k);
+    }
+    blamed.push({ r, c, error, checks: explained, followers: fp.followers });
+  };
+
   for (let guard = 0; guard <= checks.length; guard++) {
     const open = failing();
     if (open.length === 0) break;
-    const pick = pickConsistentCell(checks, open, member, res) ?? pickLoneTotal(checks, open, member, res);
+    const pick =
+      pickConsistentCell(checks, open, member, res, footprint, false) ??
+      pickConsistentCell(checks, open, member, res, footprint, true) ??
+      pickLoneTotal(checks, open, member, res, footprint);
     if (pick !== undefined) {
-      blamed.push({ r: pick.r, c: pick.c, error: pick.error, checks: apply(pick.r, pick.c, pick.error) });
+      commit(pick.r, pick.c, pick.error, pick.fp);
       continue;
     }
     // Nothing explains it better: the check is reported at its total, without moving the total's other checks
@@ -63,49 +131,82 @@ export function blameCells(checks: Check[], residuals: (number | undefined)[]): 
     const ch = checks[k];
     const error = res[k] as number;
     res[k] = 0;
-    blamed.push({ r: ch.r, c: ch.c, error, checks: [k] });
+    blamed.push({ r: ch.r, c: ch.c, error, checks: [k], followers: [] });
   }
   return merge(blamed);
 }
 
-function pickConsistentCell(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[]): { r: number; c: number; error: number } | undefined {
-  let best: { r: number; c: number; error: number; n: number; total: boolean } | undefined;
+type FootprintOf = (r: number, c: number, error: number, soft?: boolean) => Footprint;
+interface Pick {
+  r: number;
+  c: number;
+  error: number;
+  fp: Footprint;
+}
+
+/** The error of (r, c) that its failing memberships imply, one per distinct value. */
+function impliedErrors(ms: Membership[], res: (number | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const m of ms) {
+    const v = res[m.k];
+    if (v === undefined || v === 0) continue;
+    const e = v / m.coef;
+    if (!out.includes(e)) out.push(e);
+  }
+  return out;
+}
+
+function pickConsistentCell(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[], footprint: FootprintOf, soft: boolean): Pick | undefined {
+  let best: (Pick & { n: number; total: boolean; formula: boolean }) | undefined;
   const seen = new Set<number>();
   for (const k of open) {
     const ch = checks[k];
-    const cells = [{ r: ch.r, c: ch.c }, ...ch.parts];
-    for (const { r, c } of cells) {
+    for (const { r, c } of [{ r: ch.r, c: ch.c }, ...ch.parts]) {
       const id = key(r, c);
       if (seen.has(id)) continue;
       seen.add(id);
       const ms = member.get(id) ?? [];
-      if (ms.length < 2) continue;
-      const error = (res[ms[0].k] as number) * ms[0].coef;
-      if (error === 0 || !ms.every((m) => res[m.k] === m.coef * error)) continue;
-      const total = ms.some((m) => m.coef === 1);
-      // More checks explained wins; on a tie a total is the likelier typo than a part (totals are typed last).
-      if (best === undefined || ms.length > best.n || (ms.length === best.n && total && !best.total)) best = { r, c, error, n: ms.length, total };
+      for (const error of impliedErrors(ms, res)) {
+        const fp = footprint(r, c, error, soft);
+        let n = 0;
+        let broken = false;
+        for (const [j, d] of fp.deltas) {
+          if (d === 0) continue;
+          if ((res[j] as number) - d !== 0) broken = true;
+          else n++;
+        }
+        if (broken || n < 2) continue;
+        const total = ms.some((m) => m.coef === 1);
+        // A total that adds its parts by formula is computed, not typed: the last to suspect.
+        const formula = ms.some((m) => m.coef === 1 && checks[m.k].follows);
+        // More checks explained wins; on a tie a typed total is the likelier typo than a part (totals are typed last).
+        const rank = (x: { n: number; total: boolean; formula: boolean }): number => x.n * 4 + (x.formula ? 0 : 2) + (x.total ? 1 : 0);
+        const cand = { r, c, error, fp, n, total, formula };
+        if (best === undefined || rank(cand) > rank(best)) best = cand;
+      }
     }
   }
   return best;
 }
 
-function pickLoneTotal(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[]): { r: number; c: number; error: number } | undefined {
+function pickLoneTotal(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[], footprint: FootprintOf): Pick | undefined {
   const openSet = new Set(open);
   for (const k of open) {
     const ch = checks[k];
+    if (ch.follows) continue; // a computed total is right about its own parts
     const partsClean = ch.parts.every((p) => (member.get(key(p.r, p.c)) ?? []).every((m) => m.k === k || !openSet.has(m.k)));
     if (!partsClean) continue;
     const error = res[k] as number;
-    // The total's other checks must fail in the direction this error explains (all the way or part of it,
-    // when several totals feed one parent, like 시비 and 구비 합계 both off under 계).
-    const others = (member.get(key(ch.r, ch.c)) ?? []).filter((m) => m.k !== k);
-    const fits = others.every((m) => {
-      const r = res[m.k] as number;
-      const moved = m.coef * error;
-      return r !== 0 && Math.sign(r) === Math.sign(moved) && Math.abs(moved) <= Math.abs(r);
-    });
-    if (fits) return { r: ch.r, c: ch.c, error };
+    const fp = footprint(ch.r, ch.c, error);
+    // The total's other checks must fail in the direction this error explains (all the way or part of it, when
+    // several totals feed one parent, like 시비 and 구비 합계 both off under 계).
+    let fits = true;
+    for (const [j, d] of fp.deltas) {
+      if (j === k || d === 0) continue;
+      const r = res[j] as number;
+      if (r === 0 || Math.sign(r) !== Math.sign(d) || Math.abs(d) > Math.abs(r)) fits = false;
+    }
+    if (fits) return { r: ch.r, c: ch.c, error, fp };
   }
   return undefined;
 }
@@ -116,10 +217,11 @@ function merge(blamed: Blame[]): Blame[] {
   for (const b of blamed) {
     const k = key(b.r, b.c);
     const prev = byCell.get(k);
-    if (prev === undefined) byCell.set(k, { ...b, checks: [...b.checks] });
+    if (prev === undefined) byCell.set(k, { ...b, checks: [...b.checks], followers: [...b.followers] });
     else {
       prev.error += b.error;
       prev.checks.push(...b.checks);
+      prev.followers.push(...b.followers);
     }
   }
   return [...byCell.values()].filter((b) => b.error !== 0);

@@ -4,7 +4,7 @@
 // and at the end the input is made, its totals checked and a table without a source row said. The readers only
 // find the rows, their labels and their values; this is the one place that puts them together.
 import type { LabelClass, SourceKey } from "../layout/labels";
-import { classifyCleaned } from "../layout/table-model";
+import { classifyCleaned } from "../layout/labels";
 import type { Unit } from "../numbers/units";
 import { FILL_MSG, where } from "./messages";
 import { checkTotals, DROPS_ROW } from "./totals";

@@ -10,7 +10,7 @@ import { emptyPlan, type PlanCell, type SheetPlan, type Text } from "../cells/sh
 import { WON_PER_UNIT, type Unit } from "../numbers/units";
 import { FILL_MSG, where } from "./messages";
 import { findFundingTarget, repeatedSourceProblems, yearLineAt, type FundingTarget, type TargetCell } from "./target";
-import { classifyCleaned } from "../layout/table-model";
+import { classifyCleaned } from "../layout/labels";
 import type { FillProblem, FundingColumn, FundingInput, FundingValue, Origin } from "./types";
 
 export interface FillPreview {

@@ -3,7 +3,7 @@
 // ("2020년 | 2021년 …"), optionally a row of sub-columns under each year ("확보액 | 집행액"), then the 계 row and one
 // row per source. Merged header cells arrive as text in the first cell and blanks after it, which is how a year
 // spanning two sub-columns is recognised. Years down and sources across is read by reading the transposed grid.
-import { classifyCleaned } from "../layout/table-model";
+import { classifyCleaned } from "../layout/labels";
 import { findUnitLabel } from "../numbers/unit-label";
 import type { LabelClass } from "../layout/labels";
 import type { Unit } from "../numbers/units";

@@ -5,7 +5,7 @@
 //   has columns cannot be placed, and is reported instead of guessed. A "-" in a blank cell makes it readable.
 // Year columns with several sub-columns (확보액/집행액) are inferred from the count: every full row has
 // (합계 columns + years) × k values for one k.
-import { classifyCleaned } from "../layout/table-model";
+import { classifyCleaned } from "../layout/labels";
 import { findUnitLabel } from "../numbers/unit-label";
 import type { LabelClass } from "../layout/labels";
 import type { Unit } from "../numbers/units";

@@ -1,7 +1,7 @@
 // One pasted or typed amount read with the engine's own number rules (numbers.ts), and the exact sums the
 // total checks need. A figure is never repaired here: "24,00" stays "24,00" and is reported.
 import { decimalsOf, parseNumber } from "../numbers/numbers";
-import { classifyCleaned } from "../layout/table-model";
+import { classifyCleaned } from "../layout/labels";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FillValue, FundingValue, Origin } from "./types";
 

@@ -179,10 +179,11 @@ function budgetHeadline(ctx: HeadlineContext, line: TextLine, cell: string, h: H
 /** The total row's need and gap of a gap table (or its only row). */
 function gapTotals(t: FoundTable): GapTotals | undefined {
   const m = t.model;
-  const gapCheck = t.checks.find((ch) => ch.kind === "gap");
-  if (gapCheck === undefined) return undefined;
-  const gapCol = gapCheck.c;
-  const needCol = gapCheck.parts.find((p) => p.sign === 1)?.c;
+  // The gap reading the labels give (소요액 − 확보액 = 미확보액): a shortfall is read off the labels, not inferred.
+  const gapReading = t.lines.flatMap((l) => l.candidates).find((c) => c.kind === "gap");
+  if (gapReading === undefined) return undefined;
+  const gapCol = gapReading.total;
+  const needCol = gapReading.parts.find((p) => p.sign === 1)?.at;
   if (needCol === undefined) return undefined;
   const totalRow = m.rows.find((x) => x.role === "total") ?? (m.rows.length === 1 ? m.rows[0] : undefined);
   if (totalRow === undefined) return undefined;

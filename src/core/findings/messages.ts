@@ -9,21 +9,38 @@ const n = (v: number): string => formatAmount(v);
 const ko = (v: number, u?: Unit): string => (u === undefined ? n(v) : `${n(v)}${u}`);
 const en = (v: number, u?: Unit): string => (u === undefined ? n(v) : `${n(v)} ${UNIT_EN[u]}`);
 
+/** The totals that add the wrong cell and are off with it by the same amount: named, not reported on their own. */
+function withFollowers(t: Text, followers: string[]): Text {
+  if (followers.length === 0) return t;
+  const list = followers.join(", ");
+  return {
+    ko: `${t.ko} 이 값을 더한 ${list}도 같은 만큼 틀립니다.`,
+    en: `${t.en} ${list}, which ${followers.length === 1 ? "adds" : "add"} it, ${followers.length === 1 ? "is" : "are"} off by the same amount.`,
+  };
+}
+
 export const MSG = {
-  totalMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined, role: "total" | "part"): Text =>
-    role === "total"
-      ? {
-          ko: `${cell}의 합계(${ko(actual, unit)})가 구성 항목의 합(${ko(expected, unit)})과 다릅니다. 차이: ${ko(actual - expected, unit)}`,
-          en: `The total in ${cell}, ${en(actual, unit)}, differs from the sum of its parts, ${en(expected, unit)} (off by ${en(actual - expected, unit)}).`,
-        }
-      : {
-          ko: `${cell}의 값(${ko(actual, unit)})이 행 합계와도 열 합계와도 맞지 않습니다. 합계에 맞는 값: ${ko(expected, unit)}`,
-          en: `The value in ${cell}, ${en(actual, unit)}, disagrees with both its row and its column total; the totals imply ${en(expected, unit)}.`,
-        },
-  gapMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
-    ko: `${cell}의 미확보액(${ko(actual, unit)})이 소요액 − 확보액(${ko(expected, unit)})과 다릅니다.`,
-    en: `The gap in ${cell}, ${en(actual, unit)}, differs from need − secured = ${en(expected, unit)}.`,
-  }),
+  totalMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined, role: "total" | "part", rounding = false, followers: string[] = []): Text => {
+    const base: Text =
+      role === "total"
+        ? {
+            ko: `${cell}의 합계(${ko(actual, unit)})가 구성 항목의 합(${ko(expected, unit)})과 다릅니다. 차이: ${ko(actual - expected, unit)}${rounding ? " (항목을 하나씩 반올림해 생긴 차이로 보이지만, 인쇄된 숫자끼리는 맞지 않습니다)" : ""}`,
+            en: `The total in ${cell}, ${en(actual, unit)}, differs from the sum of its parts, ${en(expected, unit)} (off by ${en(actual - expected, unit)}${rounding ? ", likely parts rounded one by one, but the printed figures do not add up" : ""}).`,
+          }
+        : {
+            ko: `${cell}의 값(${ko(actual, unit)})이 행 합계와도 열 합계와도 맞지 않습니다. 합계에 맞는 값: ${ko(expected, unit)}`,
+            en: `The value in ${cell}, ${en(actual, unit)}, disagrees with both its row and its column total; the totals imply ${en(expected, unit)}.`,
+          };
+    return followers.length === 0 ? base : withFollowers(base, followers);
+  },
+  gapMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined, followers: string[] = []): Text =>
+    withFollowers(
+      {
+        ko: `${cell}의 미확보액(${ko(actual, unit)})이 소요액 − 확보액(${ko(expected, unit)})과 다릅니다.`,
+        en: `The gap in ${cell}, ${en(actual, unit)}, differs from need − secured = ${en(expected, unit)}.`,
+      },
+      followers,
+    ),
   splitMismatch: (cell: string, stated: number, sum: number, unit: Unit | undefined): Text => ({
     ko: `${cell}에 적힌 금액(${ko(stated, unit)})이 재원별 내역의 합(${ko(sum, unit)})과 다릅니다.`,
     en: `The amount stated in ${cell}, ${en(stated, unit)}, differs from the sum of its per-source split, ${en(sum, unit)}.`,

@@ -1,8 +1,12 @@
 // Splits a sheet into table blocks and text lines. Budget sheets are documents: text lines (one cell,
 // usually column A) between tables; a table row has two or more filled cells (merged cells count as filled).
-import type { Range } from "../cells/grid";
+// Three kinds of rows end a table although they have two filled cells: a "key: value" line ("Description: …",
+// "Impact On Operating Budget: 0"), a row after a blank that holds no figure in the table's figure columns (the
+// next block's title), and a second header row below figures (stacked blocks with repeated headers).
+import type { Cell, Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
-import { parseNumber } from "../numbers/numbers";
+import { isNotAFigure, parseNumber } from "../numbers/numbers";
+import { classifyTableLabel } from "./labels";
 
 export interface TextLine {
   r: number;
@@ -19,29 +23,74 @@ export interface Layout {
   lines: TextLine[];
 }
 
-function filledCount(view: SheetView, r: number): { n: number; c0: number; c1: number; only: number } {
-  let n = 0;
-  let c0 = -1;
-  let c1 = -1;
-  let only = -1;
+interface RowInfo {
+  /** Filled columns (merged cells count in every column they cover). */
+  n: number;
+  c0: number;
+  c1: number;
+  /** Distinct filled cells: a merge counts once, at its anchor. */
+  anchors: number[];
+  /** Columns holding a figure: a number, a formula, or text that reads as a number. */
+  figures: number[];
+  /** Columns holding text that is not a figure (merge anchors only). */
+  texts: number[];
+}
+
+const isFilled = (cell: Cell | undefined): boolean =>
+  cell !== undefined && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined);
+
+/** A number, a formula, a dash, or text that reads as a number (Excel files exported with amounts as text). */
+export function isFigure(cell: Cell | undefined): boolean {
+  if (cell === undefined) return false;
+  if (typeof cell.v === "number" || cell.f !== undefined) return true;
+  if (typeof cell.v !== "string") return false;
+  const p = parseNumber(cell.v);
+  // A dash is a zero written out ("-", "—"): a figure cell, never a header.
+  return p.kind === "number" || (p.kind === "malformed" && !isNotAFigure(cell.v)) || (p.kind === "none" && cell.v.trim() !== "");
+}
+
+function rowInfo(view: SheetView, r: number): RowInfo {
+  const info: RowInfo = { n: 0, c0: -1, c1: -1, anchors: [], figures: [], texts: [] };
   const row = view.sheet.cells[r];
   const width = Math.max(row?.length ?? 0, view.cols);
   for (let c = 0; c < width; c++) {
     const cell = row?.[c];
-    const filled = (cell !== undefined && ((cell.v !== null && cell.v !== undefined && cell.v !== "") || cell.f !== undefined)) || view.mergeAt(r, c) !== undefined;
-    if (!filled) continue;
-    n++;
-    if (c0 < 0) c0 = c;
-    c1 = c;
-    only = c;
+    const m = view.mergeAt(r, c);
+    if (!isFilled(cell) && m === undefined) continue;
+    info.n++;
+    if (info.c0 < 0) info.c0 = c;
+    info.c1 = c;
+    if (m !== undefined && (m.r0 !== r || m.c0 !== c)) {
+      // A cell covered by a merge: it repeats its anchor (counted once, where the anchor's row is this one).
+      if (m.r0 === r && m.c0 < c) continue;
+      if (m.r0 !== r && !info.anchors.includes(-1 - m.c0)) info.anchors.push(-1 - m.c0);
+      continue;
+    }
+    info.anchors.push(c);
+    if (isFigure(cell)) info.figures.push(c);
+    else if (isFilled(cell)) info.texts.push(c);
   }
-  return { n, c0, c1, only };
+  return info;
+}
+
+/** "Description: …", "Location: Baltimore City", "Impact On Operating Budget: 0": a labelled value, not a table row. */
+function isKeyValue(view: SheetView, r: number, info: RowInfo): boolean {
+  const own = info.anchors.filter((c) => c >= 0);
+  if (own.length === 0 || own.length > 2 || info.anchors.length !== own.length) return false;
+  const first = view.shownText(r, own[0]).trim();
+  if (classifyTableLabel(first)?.kind === "total") return false;
+  if (own.length === 2) return /[:：]$/.test(first);
+  // One cell stating a figure after a colon: "Impact on FY 2024 Operating Budget : 0".
+  return /[:：]\s*\S/.test(first) && !/^[\s\d.,:-]+$/.test(first);
 }
 
 export function findLayout(view: SheetView): Layout {
   const blocks: Block[] = [];
   const lines: TextLine[] = [];
   let open: Range | undefined;
+  /** Columns that held a figure in the open block. */
+  let figureCols = new Set<number>();
+  let sawFigures = false;
   let blankRun = 0;
   const close = (): void => {
     if (open !== undefined && open.r1 > open.r0) blocks.push({ range: open });
@@ -50,46 +99,52 @@ export function findLayout(view: SheetView): Layout {
       lines.push({ r: open.r0, c: open.c0, text: rowText(view, open.r0, open.c0, open.c1) });
     }
     open = undefined;
+    figureCols = new Set();
+    sawFigures = false;
   };
   for (let r = 0; r < view.rows; r++) {
-    const { n, c0, c1, only } = filledCount(view, r);
-    if (n === 0) {
+    const info = rowInfo(view, r);
+    if (info.n === 0) {
       blankRun++;
       // One blank row may sit inside a table (officers leave one before the sources); two end it.
       if (blankRun >= 2) close();
       continue;
     }
-    if (n === 1 && view.mergeAt(r, only) === undefined) {
+    // One cell, or one merged cell while no table is open (a title across the page), is a text line.
+    const single = info.anchors.length === 1 && info.anchors[0] >= 0 && info.figures.length === 0;
+    if ((info.n === 1 && view.mergeAt(r, info.c0) === undefined) || (single && open === undefined) || isKeyValue(view, r, info)) {
       close();
       blankRun = 0;
-      lines.push({ r, c: only, text: view.shownText(r, only) });
+      const c = info.anchors.find((x) => x >= 0) ?? info.c0;
+      lines.push({ r, c, text: info.n === 1 ? view.shownText(r, c) : rowText(view, r, info.c0, info.c1) });
       continue;
     }
-    if (open !== undefined && blankRun > 0 && !continuesTable(view, r, open)) close();
+    // After a blank row the table goes on only with figures in its own figure columns (not the next block's title).
+    if (open !== undefined && blankRun > 0 && !info.figures.some((c) => figureCols.size === 0 || figureCols.has(c))) close();
+    else if (open !== undefined && sawFigures && startsNewHeader(info, figureCols)) close();
     blankRun = 0;
-    if (open === undefined) open = { r0: r, c0, r1: r, c1 };
+    if (open === undefined) open = { r0: r, c0: info.c0, r1: r, c1: info.c1 };
     else {
       open.r1 = r;
-      open.c0 = Math.min(open.c0, c0);
-      open.c1 = Math.max(open.c1, c1);
+      open.c0 = Math.min(open.c0, info.c0);
+      open.c1 = Math.max(open.c1, info.c1);
     }
+    for (const c of info.figures) figureCols.add(c);
+    if (info.figures.length > 0) sawFigures = true;
   }
   close();
   return { blocks, lines };
 }
 
-/** After a blank row, the next row continues the table only when it holds amounts or dashes (a header row starts a new table). */
-function continuesTable(view: SheetView, r: number, open: Range): boolean {
-  for (let c = open.c0; c <= open.c1; c++) {
-    const cell = view.cell(r, c);
-    if (cell === undefined) continue;
-    if (typeof cell.v === "number" || cell.f !== undefined) return true;
-    if (typeof cell.v === "string") {
-      const kind = parseNumber(cell.v).kind;
-      if (kind === "number" || (kind === "none" && cell.v.trim() !== "") || kind === "malformed") return true;
-    }
-  }
-  return false;
+/**
+ * After figures, a row with no figure and text over two or more of the table's figure columns is the header of
+ * the next stacked block (a label-only row, with text in the label columns only, stays inside the table).
+ */
+function startsNewHeader(info: RowInfo, figureCols: Set<number>): boolean {
+  if (info.figures.length > 0) return false;
+  let over = 0;
+  for (const c of info.texts) if (figureCols.has(c)) over++;
+  return over >= 2;
 }
 
 function rowText(view: SheetView, r: number, c0: number, c1: number): string {

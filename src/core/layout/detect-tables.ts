@@ -3,7 +3,7 @@ import { rangeA1, type Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
 import { findLayout, linesBetween, type TextLine } from "./blocks";
 import { readTableModel, type TableModel } from "./table-model";
-import { tableChecks, type Check } from "../candidates/checks";
+import { tableCandidates, type TotalLine } from "../candidates/candidates";
 import { findUnitLabel } from "../numbers/unit-label";
 import { parseHeadline } from "./headlines";
 import type { Unit } from "../numbers/units";
@@ -20,7 +20,8 @@ export interface FoundTable {
   titleRow?: number;
   transposed: boolean;
   model: TableModel;
-  checks: Check[];
+  /** The lines that may be totals, each with its possible readings (nothing confirmed yet). */
+  lines: TotalLine[];
 }
 
 export interface SheetTables {
@@ -28,18 +29,27 @@ export interface SheetTables {
   lines: TextLine[];
 }
 
+/** A block of figures that is not a table Yesan can read as totals and parts (a list, a matrix of data). */
+export interface FigureRegion {
+  sheet: string;
+  range: Range;
+}
+
 /**
  * Finds the tables of a sheet one at a time: `onTable` sees each table while its cells are read, and the table
  * is dropped after (a department's workbook has thousands; keeping them all would only feed the garbage collector).
  */
-export function scanTables(view: SheetView, onTable: (t: FoundTable) => void): TextLine[] {
+export function scanTables(view: SheetView, onTable: (t: FoundTable) => void, onRegion?: (r: FigureRegion) => void): TextLine[] {
   const layout = findLayout(view);
   for (const block of layout.blocks) {
     const model = readTableModel(view, block.range);
     if (model === undefined) continue;
-    const checks = tableChecks(model);
-    const kind = tableKind(model, checks);
-    if (kind === undefined) continue;
+    const lines = tableCandidates(view, model);
+    const kind = tableKind(model, lines);
+    if (kind === undefined) {
+      if (onRegion !== undefined && figureCount(model) >= MIN_REGION_FIGURES) onRegion({ sheet: view.sheet.name, range: block.range });
+      continue;
+    }
     const title = titleAbove(layout.lines, block.range);
     onTable({
       sheet: view.sheet.name,
@@ -50,7 +60,7 @@ export function scanTables(view: SheetView, onTable: (t: FoundTable) => void): T
       titleRow: title?.r,
       transposed: kind === "funding" && !model.cols.some((c) => c.year !== undefined),
       model,
-      checks,
+      lines,
     });
   }
   return layout.lines;
@@ -62,16 +72,25 @@ export function findTables(view: SheetView): SheetTables {
   return { tables, lines };
 }
 
-function tableKind(model: TableModel, checks: Check[]): TableKind | undefined {
+/** A block with fewer figures than this is a fragment, not a table worth naming as unchecked. */
+const MIN_REGION_FIGURES = 4;
+
+function figureCount(model: TableModel): number {
+  let n = 0;
+  for (const row of model.rows) for (const col of model.cols) if (model.amount(row.r, col.c).kind === "amount") n++;
+  return n;
+}
+
+function tableKind(model: TableModel, lines: TotalLine[]): TableKind | undefined {
   const yearCols = model.cols.filter((c) => c.year !== undefined).length;
   const yearRows = model.rows.filter((r) => r.year !== undefined).length;
   const sourceRows = model.rows.filter((r) => r.source !== undefined).length;
   const sourceCols = model.cols.filter((c) => c.source !== undefined).length;
   const totalRows = model.rows.filter((r) => r.role === "total").length;
-  if (checks.some((c) => c.kind === "gap")) return "gap";
+  if (lines.some((l) => l.candidates.some((c) => c.kind === "gap"))) return "gap";
   if (yearCols > 0 && (sourceRows > 0 || totalRows > 0)) return "funding";
   if (yearRows > 0 && sourceCols > 0) return "funding";
-  if (checks.length === 0) return undefined;
+  if (lines.length === 0) return undefined;
   // A breakdown lists items under one amount column (optionally split per source, in columns or in the text).
   const oneAmount = model.cols.filter((c) => c.source === undefined).length === 1;
   const splitText = model.rows.some((r) => model.cols.some((c) => { const a = model.amount(r.r, c.c); return a.kind === "amount" && a.splits !== undefined; }));

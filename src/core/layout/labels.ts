@@ -105,6 +105,47 @@ export function classifyLabel(text: string): LabelClass | undefined {
   return undefined;
 }
 
+// Totals named with more words: "Total Current Assets", "Year Total for 2024", "SUBTOTAL SPECIAL", "Total 67",
+// "Totals", "Total général", "Sous-total", "사업비 합계", "합계 금액". Whole words only ("totally", "회계", "계속" are
+// not totals), never a sentence or a share ("% of Total", "Cereal consumption (60% of total)") and never 누계, a
+// running total that does not add the lines beside it.
+const TOTAL_WORD_EN = /(?:^|[^\p{L}])(grand[\s-]*)?(sub[\s-]*|sous[\s-]*)?totale?s?(?=$|[^\p{L}])/iu;
+const TOTAL_WORD_KO = /(총합계|합계|총계|소계)/u;
+const GRAND_WORD = /grand|général|general|overall|총/iu;
+
+export function wordedTotal(text: string): "grand" | "sub" | undefined {
+  const t = text.normalize("NFKC").trim();
+  if (t.length > 48 || /[%=]|누계|\bof\s+total|\bpercent/iu.test(t)) return undefined;
+  const words = t.split(/\s+/).filter((w) => w !== "");
+  if (words.length > 6) return undefined;
+  const en = TOTAL_WORD_EN.exec(t);
+  if (en !== null) {
+    // "Total Amount", "ASU TOTAL", "Year Total for 2024": a total of some section; "Grand Total": of everything.
+    if (en[2] !== undefined) return "sub";
+    if (en[1] !== undefined || GRAND_WORD.test(t)) return "grand";
+    return words.length === 1 ? "grand" : "sub";
+  }
+  const ko = TOTAL_WORD_KO.exec(t.replace(/\s+/g, ""));
+  if (ko !== null) return ko[1] === "소계" ? "sub" : "grand";
+  return undefined;
+}
+
+// Columns and rows that are never added: shares, rates, averages, ranks, per-head figures, indices, unit prices.
+const NON_ADDITIVE = /%|percent|pct\b|ratio|\brate\b|rates\b|average|\bavg\b|\bmean\b|median|\brank|per\s*(cent|capita|head|person|student|unit)|density|\bindex\b|\bshare\b|moyenne|taux|pourcent|비율|구성비|비중|점유율|증감률|증가율|율\s*$|평균|순위|1인당|단가|지수|밀도/iu;
+
+/** A header or row label of figures that do not add up (a share, a rate, an average, a rank, a density). */
+export function isNonAdditiveLabel(text: string): boolean {
+  return NON_ADDITIVE.test(text.normalize("NFKC"));
+}
+
+// Columns of identifiers: codes, serial numbers, column numbers and years label the lines; they are not amounts.
+const IDENTIFIER = /^(연번|순번|번호|코드|no\.?|nos?|number|num|#|id|code|codes|item\s*no\.?|s\/?n|serial|rank|순위|연도|년도|year|years|fy|회계연도)$/iu;
+
+/** A header naming a column of identifiers (연번, Code, No., Year). */
+export function isIdentifierLabel(text: string): boolean {
+  return IDENTIFIER.test(text.normalize("NFKC").trim().replace(/\s+/g, " "));
+}
+
 export function sourceFromAbbrev(text: string): SourceKey | undefined {
   const n = normalizeLabel(text);
   return SOURCE_ABBREVS[n] ?? SOURCE_LABELS[n];
@@ -128,3 +169,43 @@ function yearOf(n: string): number | undefined {
   }
   return undefined;
 }
+
+/** Labels carry decoration that does not change their meaning: bullets, circled numbers, notes in brackets. */
+export function cleanLabel(text: string): string {
+  return text
+    .replace(/\*\*/g, "")
+    .replace(/^[\s○◦·•\-□▪※]+/, "")
+    .replace(/[(（][^)）]*[)）]\s*$/, "")
+    .replace(/[①-⑳㉑-㉟]/g, "")
+    .trim();
+}
+
+// The same few labels (계, 국비, 2021년 …) recur in every table of a workbook: classify each text once.
+const classified = new Map<string, LabelClass | undefined>();
+const inTables = new Map<string, LabelClass | undefined>();
+
+/**
+ * A label as a table's row or column header reads: the whole-label classes, then totals named with more words
+ * ("Total Current Assets", "사업비 합계"). The fill keeps to whole labels (classifyCleaned): a pasted line's tokens
+ * "2022년 합계" are two cells there, not one label.
+ */
+export function classifyTableLabel(text: string): LabelClass | undefined {
+  if (inTables.has(text)) return inTables.get(text);
+  let cls = classifyCleaned(text);
+  if (cls === undefined && text.trim() !== "") {
+    const level = wordedTotal(text);
+    if (level !== undefined) cls = { kind: "total", level };
+  }
+  if (inTables.size > 20000) inTables.clear();
+  inTables.set(text, cls);
+  return cls;
+}
+
+export function classifyCleaned(text: string): LabelClass | undefined {
+  if (classified.has(text)) return classified.get(text);
+  const cls = text.trim() === "" ? undefined : (classifyLabel(text) ?? classifyLabel(cleanLabel(text)));
+  if (classified.size > 20000) classified.clear(); // bounded: a pathological sheet cannot grow it without end
+  classified.set(text, cls);
+  return cls;
+}
+

@@ -2,7 +2,7 @@
 // row and column (total, subtotal, item, need/secured/gap, year, source). Every later check works on this model.
 import type { Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
-import { classifyLabel, type LabelClass, type SourceKey } from "./labels";
+import { classifyCleaned, classifyTableLabel, cleanLabel, isIdentifierLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
 import { readAmountCell, type AmountCell } from "../cells/amount-cell";
 
 export type LineRole = "total" | "subtotal" | "item" | "need" | "secured" | "gap";
@@ -13,6 +13,8 @@ export interface RowLine {
   role: LineRole;
   year?: number;
   source?: SourceKey;
+  /** False for a line of shares, rates, averages or ranks: never added, never checked as a sum. */
+  additive: boolean;
 }
 
 export interface ColLine {
@@ -21,6 +23,8 @@ export interface ColLine {
   role: LineRole;
   year?: number;
   source?: SourceKey;
+  /** False for a column of shares, rates, averages, ranks or identifiers. */
+  additive: boolean;
 }
 
 /** The column headers as a tree: "연차별 소요자원" over the years, "2019년" over 확보액 and 집행액 … */
@@ -41,27 +45,6 @@ export interface TableModel {
   headerTree: HeaderNode;
   /** Each cell of the table read once. */
   amount(r: number, c: number): AmountCell;
-}
-
-/** Labels carry decoration that does not change their meaning: bullets, circled numbers, notes in brackets. */
-export function cleanLabel(text: string): string {
-  return text
-    .replace(/\*\*/g, "")
-    .replace(/^[\s○◦·•\-□▪※]+/, "")
-    .replace(/[(（][^)）]*[)）]\s*$/, "")
-    .replace(/[①-⑳㉑-㉟]/g, "")
-    .trim();
-}
-
-// The same few labels (계, 국비, 2021년 …) recur in every table of a workbook: classify each text once.
-const classified = new Map<string, LabelClass | undefined>();
-
-export function classifyCleaned(text: string): LabelClass | undefined {
-  if (classified.has(text)) return classified.get(text);
-  const cls = text.trim() === "" ? undefined : (classifyLabel(text) ?? classifyLabel(cleanLabel(text)));
-  if (classified.size > 20000) classified.clear(); // bounded: a pathological sheet cannot grow it without end
-  classified.set(text, cls);
-  return cls;
 }
 
 const SERIAL = /^(연번|순번|번호|no\.?|순위)$/i;
@@ -170,15 +153,19 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     if (yearsOnly && path.some((p) => /연도|년도|year/i.test(p.text))) continue;
     valueCols.push(c);
   }
+  // Codes, serial numbers and years at the left label the rows ("117 | Office of Information Technology | …").
+  while (valueCols.length > 1 && identifierColumn(view, body, valueCols[0], headerRows.length === 0 ? [] : headerPath(valueCols[0]), valueCols.slice(1), amount)) valueCols.shift();
   if (valueCols.length === 0) return undefined;
   const labelCols: number[] = [];
   for (let c = range.c0; c < valueCols[0]; c++) labelCols.push(c);
 
-  const rows: RowLine[] = body.map((r) => {
+  // A blank row inside the table (officers leave one before the sources) is no line of it.
+  const blankRow = (r: number): boolean => labelCols.every((c) => view.shownText(r, c).trim() === "") && valueCols.every((c) => { const a = amount(r, c); return a.kind === "zero" && !a.dash; });
+  const rows: RowLine[] = body.filter((r) => !blankRow(r)).map((r) => {
     const texts = labelCols.map((c) => view.shownText(r, c).trim()).filter((t) => t !== "");
-    const line: RowLine = { r, label: texts.join(" "), role: "item" };
+    const line: RowLine = { r, label: texts.join(" "), role: "item", additive: !texts.some(isNonAdditiveLabel) };
     for (const t of texts) {
-      const cls = classifyCleaned(t);
+      const cls = classifyTableLabel(t);
       applyClass(line, cls);
     }
     // A row label typed as a bare year number (2021) in a transposed table.
@@ -193,7 +180,8 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   const cols: ColLine[] = [];
   const walk = (node: HeaderNode, path: HeaderNode[]): void => {
     if (node.children.length === 0 && node.col !== undefined) {
-      const line: ColLine = { c: node.col, label: path.map((n) => n.text).filter((t) => t !== "").join(" / "), role: "item" };
+      const texts = path.map((n) => n.text).filter((t) => t !== "");
+      const line: ColLine = { c: node.col, label: texts.join(" / "), role: "item", additive: !texts.some(isNonAdditiveLabel) && !percentColumn(view, body, node.col) };
       for (const n of path) applyClass(line, n.cls);
       if (line.year === undefined) {
         const t = path.find((n) => /^\d{4}$/.test(n.text.trim()) && isYearLike(Number(n.text.trim())));
@@ -206,6 +194,47 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   };
   walk(tree, []);
   return { range, headerRows, labelCols, rows, cols, headerTree: tree, amount };
+}
+
+/**
+ * A column that names rows rather than counting anything: its header says so (Code, No., 연번, Year), or its
+ * figures are whole numbers typed as text beside columns of real numbers (codes), or run 1, 2, 3 … (serial numbers),
+ * or are all years.
+ */
+function identifierColumn(view: SheetView, body: number[], c: number, path: { text: string }[], rest: number[], amount: (r: number, c: number) => AmountCell): boolean {
+  if (path.some((p) => isIdentifierLabel(cleanLabel(p.text)))) return true;
+  let n = 0;
+  let asText = 0;
+  let years = 0;
+  let serial = true;
+  let prev: number | undefined;
+  for (const r of body) {
+    const a = amount(r, c);
+    if (a.kind !== "amount") continue;
+    n++;
+    if (a.asText && Number.isInteger(a.value) && !/[,.]/.test(String(view.cell(r, c)?.v ?? ""))) asText++;
+    if (isYearLike(a.value)) years++;
+    if (!Number.isInteger(a.value) || (prev === undefined ? a.value > 1 : a.value !== prev + 1)) serial = false;
+    prev = a.value;
+  }
+  if (n < 2) return false;
+  if (years === n || (serial && n >= 3)) return true;
+  if (asText < n) return false;
+  // Text-stored whole numbers are codes only beside columns whose figures are real numbers.
+  return rest.some((k) => body.some((r) => { const a = amount(r, k); return a.kind === "amount" && !a.asText; }));
+}
+
+/** Most of the column's figures are shown as percentages (a "0%" number format). */
+function percentColumn(view: SheetView, body: number[], c: number): boolean {
+  let n = 0;
+  let pct = 0;
+  for (const r of body) {
+    const cell = view.cell(r, c);
+    if (cell === undefined || typeof cell.v !== "number") continue;
+    n++;
+    if (cell.z !== undefined && cell.z.includes("%")) pct++;
+  }
+  return n > 0 && pct * 2 > n;
 }
 
 function applyClass(line: { role: LineRole; year?: number; source?: SourceKey }, cls: LabelClass | undefined): void {
@@ -262,7 +291,7 @@ export function buildHeaderTree(view: SheetView, headerRows: number[], valueCols
         for (const c of run.cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
         continue;
       }
-      const node: HeaderNode = { text: run.text, cls: classifyCleaned(run.text), children: [] };
+      const node: HeaderNode = { text: run.text, cls: classifyTableLabel(run.text), children: [] };
       parent.children.push(node);
       build(node, run.cols, level + 1, run.id);
     }

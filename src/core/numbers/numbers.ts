@@ -272,3 +272,16 @@ export function formatAmount(value: number): string {
   const grouped = intPart.replace(/\B(?=(\d{3})+$)/g, ",");
   return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `.${frac}`}`;
 }
+
+// Text with digits that is not a figure gone wrong: dates ("2001/02", "12/31/03"), ranges of years ("1991 - 1992",
+// "2001-02"), times and durations ("1:30"), codes and expressions ("22131+60489", "117-019").
+const NOT_A_FIGURE = [
+  /\d\s*\/\s*\d/,
+  /^\s*(?:19|20)\d\d\s*[-–~]\s*(?:\d{2}|(?:19|20)\d\d)\s*$/,
+  /\d\s*:\s*\d/,
+  /^\s*\d+(?:\s*[-+]\s*\d+)+\s*$/,
+];
+
+export function isNotAFigure(text: string): boolean {
+  return NOT_A_FIGURE.some((re) => re.test(text));
+}

@@ -5,7 +5,7 @@
 // they need the fields to exist.
 import type { $ZodIssue } from "zod/v4/core";
 import { classifyLabel, SOURCE_NAMES } from "../layout/labels";
-import { classifyCleaned } from "../layout/table-model";
+import { classifyCleaned } from "../layout/labels";
 import { CatalogSchema, MAX_YEAR_SPAN, TemplateSchema, type Catalog, type Template } from "./schema";
 import { FORMAT_KEYS, TEMPLATE_MSG, templateRef, type FormatKey, type Text } from "./messages";
 

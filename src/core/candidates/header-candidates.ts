@@ -1,24 +1,10 @@
-// The arithmetic a table promises: each total equals the sum of its parts, along rows (from the column
-// header tree) and along columns (from the row labels), and each gap equals need − secured.
+// The readings a table's own labels give: the header tree (합계 beside the years under 연차별 소요재원, a 합계 group
+// over 확보액 | 집행액 paired leaf by leaf, 사업예산 beside 국비 | 시비 | 구비, 소요액 − 확보액 = 미확보액) and the
+// row labels (계 over the sources; 소계 heading or closing its group, and the grand total over the 소계 lines).
 import type { HeaderNode, RowLine, TableModel } from "../layout/table-model";
 
-export interface Part {
-  r: number;
-  c: number;
-  /** +1: added to the total; -1: subtracted (the secured amount of a gap). */
-  sign: 1 | -1;
-}
-
-export interface Check {
-  kind: "row" | "column" | "gap";
-  /** The total cell. */
-  r: number;
-  c: number;
-  parts: Part[];
-}
-
-interface Template {
-  kind: Check["kind"];
+export interface Template {
+  kind: "sum" | "gap";
   total: number;
   parts: { at: number; sign: 1 | -1 }[];
 }
@@ -50,7 +36,7 @@ function groupsOf(n: HeaderNode, k: number): HeaderNode[] {
   return n.children.flatMap((ch) => groupsOf(ch, k));
 }
 
-function columnTemplates(root: HeaderNode): Template[] {
+function columnTemplates(root: HeaderNode, additive: (c: number) => boolean): Template[] {
   const out: Template[] = [];
   const visit = (node: HeaderNode): void => {
     const totals = node.children.filter(isTotal);
@@ -58,12 +44,12 @@ function columnTemplates(root: HeaderNode): Template[] {
     if (totals.length === 1 && others.length > 0) {
       const t = totals[0];
       if (isLeaf(t)) {
-        out.push({ kind: "row", total: t.col as number, parts: others.flatMap(contribution).map((at) => ({ at, sign: 1 as const })) });
+        out.push({ kind: "sum", total: t.col as number, parts: others.flatMap(contribution).map((at) => ({ at, sign: 1 as const })) });
       } else {
         const tl = leaves(t);
         const groups = others.flatMap((o) => groupsOf(o, tl.length));
         if (groups.length > 0) {
-          tl.forEach((total, p) => out.push({ kind: "row", total, parts: groups.map((g) => ({ at: leaves(g)[p], sign: 1 as const })) }));
+          tl.forEach((total, p) => out.push({ kind: "sum", total, parts: groups.map((g) => ({ at: leaves(g)[p], sign: 1 as const })) }));
         }
       }
     }
@@ -72,7 +58,7 @@ function columnTemplates(root: HeaderNode): Template[] {
       const sources = node.children.filter((ch) => ch.cls?.kind === "source" && isLeaf(ch));
       const amount = node.children.filter((ch) => isLeaf(ch) && ch.cls?.kind !== "source" && AMOUNT_HEADER.test(ch.text.replace(/\s/g, "")));
       if (sources.length >= 1 && amount.length === 1) {
-        out.push({ kind: "row", total: amount[0].col as number, parts: sources.map((ch) => ({ at: ch.col as number, sign: 1 as const })) });
+        out.push({ kind: "sum", total: amount[0].col as number, parts: sources.map((ch) => ({ at: ch.col as number, sign: 1 as const })) });
       }
     }
     const role = (k: string): HeaderNode | undefined => node.children.find((ch) => ch.cls?.kind === k && isLeaf(ch));
@@ -88,13 +74,14 @@ function columnTemplates(root: HeaderNode): Template[] {
   return out;
 }
 
-function rowTemplates(rows: RowLine[]): Template[] {
+export function rowGroupCandidates(allRows: RowLine[]): Template[] {
+  const rows = allRows.filter((r) => r.additive);
   const grand = rows.filter((x) => x.role === "total");
   const rest = rows.filter((x) => x.role === "item" || x.role === "subtotal");
   const subs = rest.filter((x) => x.role === "subtotal");
   const out: Template[] = [];
   if (subs.length === 0) {
-    if (rest.length > 0) for (const g of grand) out.push({ kind: "column", total: g.r, parts: rest.map((x) => ({ at: x.r, sign: 1 as const })) });
+    if (rest.length > 0) for (const g of grand) out.push({ kind: "sum", total: g.r, parts: rest.map((x) => ({ at: x.r, sign: 1 as const })) });
     return out;
   }
   // Subtotals head their group (소계 first) or close it (소계 last); the first one tells which.
@@ -105,10 +92,10 @@ function rowTemplates(rows: RowLine[]): Template[] {
   for (const x of rest) {
     if (x.role === "subtotal") {
       if (top) {
-        if (current !== undefined) out.push({ kind: "column", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
+        if (current !== undefined) out.push({ kind: "sum", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
         current = { sub: x.r, items: [] };
       } else {
-        out.push({ kind: "column", total: x.r, parts: pending.map((at) => ({ at, sign: 1 as const })) });
+        out.push({ kind: "sum", total: x.r, parts: pending.map((at) => ({ at, sign: 1 as const })) });
         pending = [];
       }
       grandParts.push(x.r);
@@ -116,21 +103,15 @@ function rowTemplates(rows: RowLine[]): Template[] {
     else if (top) grandParts.push(x.r);
     else pending.push(x.r);
   }
-  if (current !== undefined) out.push({ kind: "column", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
+  if (current !== undefined) out.push({ kind: "sum", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
   grandParts.push(...pending);
-  for (const g of grand) out.push({ kind: "column", total: g.r, parts: grandParts.map((at) => ({ at, sign: 1 as const })) });
+  for (const g of grand) out.push({ kind: "sum", total: g.r, parts: grandParts.map((at) => ({ at, sign: 1 as const })) });
   return out.filter((t) => t.parts.length > 0);
 }
 
-export function tableChecks(model: TableModel): Check[] {
-  const checks: Check[] = [];
-  const colT = columnTemplates(model.headerTree);
-  for (const row of model.rows) {
-    for (const t of colT) checks.push({ kind: t.kind, r: row.r, c: t.total, parts: t.parts.map((p) => ({ r: row.r, c: p.at, sign: p.sign })) });
-  }
-  const rowT = rowTemplates(model.rows);
-  for (const col of model.cols) {
-    for (const t of rowT) checks.push({ kind: t.kind, r: t.total, c: col.c, parts: t.parts.map((p) => ({ r: p.at, c: col.c, sign: p.sign })) });
-  }
-  return checks;
+
+/** The header tree's readings, over columns that add up (shares, rates and identifiers never take part). */
+export function headerCandidates(model: TableModel): Template[] {
+  const additive = new Set(model.cols.filter((c) => c.additive).map((c) => c.c));
+  return columnTemplates(model.headerTree, (c) => additive.has(c)).filter((t) => additive.has(t.total) && t.parts.length > 0 && t.parts.every((p) => additive.has(p.at)));
 }

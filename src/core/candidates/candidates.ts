@@ -1,0 +1,231 @@
+// Candidate relations: for every line that may be a total (a labelled 합계/계/Total, or a line whose formulas add
+// the cells beside it), the sets of lines it may add up. A layout allows several readings, and the sheet decides
+// between them later (evidence/): all the columns, the year columns only, "Appr. to date" + the last stage, the
+// items since the last 소계, the 소계 lines only … Nothing here is a claim yet.
+import type { TableModel, ColLine, RowLine } from "../layout/table-model";
+import type { SheetView } from "../cells/sheet-view";
+import { cleanLabel, normalizeLabel } from "../layout/labels";
+import { headerCandidates, rowGroupCandidates } from "./header-candidates";
+
+/** "across": a total column adding columns of its own row (instances: rows); "down": a total row adding rows. */
+export type Axis = "across" | "down";
+
+export interface Part {
+  /** The part's column (across) or row (down). */
+  at: number;
+  /** +1: added; -1: subtracted (the secured amount of a gap). */
+  sign: 1 | -1;
+}
+
+export type Origin = "header" | "layout" | "formula";
+
+export interface Candidate {
+  axis: Axis;
+  kind: "sum" | "gap";
+  /** The total's column (across) or row (down). */
+  total: number;
+  parts: Part[];
+  origin: Origin;
+  /**
+   * Stated by the budget vocabulary itself: a 합계/계 over lines that are all years or all funding sources, or
+   * 소요액 − 확보액 = 미확보액. Checked unless the table contradicts it; every other reading needs the sheet's
+   * confirmation (its formulas, or agreement on most instances).
+   */
+  declared: boolean;
+  /** Readings of the same shape in other tables share evidence through this key. */
+  signature: string;
+  /** How the layout proposed it ("all", "years", "above" …): part of the signature. */
+  how: string;
+  /** Tie-break between readings the data cannot tell apart: lower first. */
+  rank: number;
+}
+
+/** One possible total line and its readings. */
+export interface TotalLine {
+  axis: Axis;
+  total: number;
+  candidates: Candidate[];
+}
+
+/** The parts as a canonical text (in line order), so that two readings, or a reading and a formula, compare. */
+const key = (parts: Part[]): string =>
+  [...parts]
+    .sort((a, b) => a.at - b.at || a.sign - b.sign)
+    .map((p) => (p.sign < 0 ? `-${p.at}` : `${p.at}`))
+    .join(",");
+
+/** Adds a reading unless the line already has one with the same parts (the earlier, better-ranked, stays). */
+export function addCandidate(line: TotalLine, c: Candidate): void {
+  if (c.parts.length === 0 || c.parts.some((p) => p.at === c.total)) return;
+  const k = key(c.parts);
+  if (line.candidates.some((x) => x.kind === c.kind && key(x.parts) === k)) return;
+  line.candidates.push(c);
+}
+
+export const partsKey = key;
+
+const shapes = new Map<string, string>();
+/** A label with its digits abstracted ("2021년" → "#년"), memoised: the same few labels recur in every table. */
+function shape(label: string): string {
+  let s = shapes.get(label);
+  if (s === undefined) {
+    s = normalizeLabel(label).replace(/\d+/g, "#");
+    if (shapes.size > 20000) shapes.clear();
+    shapes.set(label, s);
+  }
+  return s;
+}
+
+/** The shape of a set of part lines for pooling: their label classes, or their labels with digits abstracted. */
+function partsShape(lines: (RowLine | ColLine)[]): string {
+  if (lines.length > 0 && lines.every((l) => l.year !== undefined)) return "year";
+  if (lines.length > 0 && lines.every((l) => l.source !== undefined)) return "source";
+  return [...new Set(lines.map((l) => shape(l.label)))].sort().join("|");
+}
+
+interface Lines {
+  byCol: Map<number, ColLine>;
+  byRow: Map<number, RowLine>;
+}
+
+export function signatureOf(model: TableModel, lines: Lines, axis: Axis, kind: string, total: number, parts: Part[], how: string): string {
+  if (axis === "across") {
+    const t = lines.byCol.get(total);
+    const ps = parts.flatMap((p) => lines.byCol.get(p.at) ?? []);
+    return `A|${kind}|${shape(t?.label ?? "")}|${partsShape(ps)}|${how}`;
+  }
+  const t = lines.byRow.get(total);
+  const ps = parts.flatMap((p) => lines.byRow.get(p.at) ?? []);
+  const cls = ps.every((l) => l.year !== undefined) ? "year" : ps.every((l) => l.source !== undefined) ? "source" : ps.every((l) => l.role === "subtotal") ? "subtotals" : "items";
+  return `D|${kind}|${shape(t?.label ?? "")}|${cls}|${how}`;
+}
+
+const isTotalRole = (l: RowLine | ColLine): boolean => l.role === "total" || l.role === "subtotal";
+
+/** Parts that are all years or all funding sources: the budget table's own dimensions. */
+const vocabularyParts = (ps: (RowLine | ColLine)[]): boolean => ps.length > 0 && (ps.every((l) => l.year !== undefined) || ps.every((l) => l.source !== undefined));
+
+/**
+ * The budget forms' own total words (계, 합계, 소계, 총계) as the label of a line the form's structure groups: the
+ * header group it heads or closes, the 소계 closing its items. Korean budget documents state their sums this way;
+ * an English "Total" is a word many tables use for other things, and needs the figures' confirmation.
+ */
+const BUDGET_TOTAL = /^(계|합계|소계|총계|총합계)$/;
+const budgetTotal = (label: string): boolean => label.split(" / ").some((part) => BUDGET_TOTAL.test(normalizeLabel(cleanLabel(part))));
+const MAX_RUNS = 12;
+
+/** Every possible total line of the table with its readings. */
+export function tableCandidates(view: SheetView, model: TableModel): TotalLine[] {
+  const lines: Lines = { byCol: new Map(model.cols.map((c) => [c.c, c])), byRow: new Map(model.rows.map((r) => [r.r, r])) };
+  const out = new Map<string, TotalLine>();
+  const lineOf = (axis: Axis, total: number): TotalLine => {
+    const k = `${axis}${total}`;
+    let l = out.get(k);
+    if (l === undefined) {
+      l = { axis, total, candidates: [] };
+      out.set(k, l);
+    }
+    return l;
+  };
+  const make = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], origin: Origin, how: string, rank: number, declared = false): Candidate => ({
+    axis,
+    kind,
+    total,
+    parts,
+    origin,
+    declared,
+    signature: signatureOf(model, lines, axis, kind, total, parts, how),
+    how,
+    rank,
+  });
+  const plus = (ats: number[]): Part[] => ats.map((at) => ({ at, sign: 1 as const }));
+
+  // 1. What the header tree and the row labels say (the budget tables' own structure).
+  for (const h of headerCandidates(model)) {
+    const t = lines.byCol.get(h.total);
+    const ps = h.parts.flatMap((p) => lines.byCol.get(p.at) ?? []);
+    const declared = h.kind === "gap" || (t !== undefined && isTotalRole(t) && (vocabularyParts(ps) || budgetTotal(t.label)));
+    addCandidate(lineOf("across", h.total), make("across", h.kind, h.total, h.parts, "header", "header", 0, declared));
+  }
+  for (const g of rowGroupCandidates(model.rows)) {
+    const t = lines.byRow.get(g.total);
+    const ps = g.parts.flatMap((p) => lines.byRow.get(p.at) ?? []);
+    const declared = vocabularyParts(ps) || (t !== undefined && budgetTotal(t.label));
+    addCandidate(lineOf("down", g.total), make("down", "sum", g.total, g.parts, "header", "header", 0, declared));
+  }
+
+  // 2. Other readings the layout allows, for every labelled total column and row.
+  const valueCols = model.cols.filter((c) => c.additive);
+  for (const t of valueCols.filter(isTotalRole)) {
+    const others = valueCols.filter((c) => c.c !== t.c && !isTotalRole(c));
+    const totals = valueCols.filter(isTotalRole).map((c) => c.c);
+    const before = others.filter((c) => c.c < t.c && c.c > Math.max(-1, ...totals.filter((x) => x < t.c)));
+    const after = others.filter((c) => c.c > t.c && c.c < Math.min(Infinity, ...totals.filter((x) => x > t.c)));
+    const line = lineOf("across", t.c);
+    const leaf = t.label.split(" / ").pop() ?? "";
+    addCandidate(line, make("across", "sum", t.c, plus(others.map((c) => c.c)), "layout", "all", 1));
+    addCandidate(line, make("across", "sum", t.c, plus(before.map((c) => c.c)), "layout", "before", 2));
+    addCandidate(line, make("across", "sum", t.c, plus(after.map((c) => c.c)), "layout", "after", 2));
+    // Under a two-level header (합계 | 2021년 … each over 확보액 | 집행액): the leaves of the same name.
+    if (leaf !== "" && leaf !== t.label) {
+      const same = others.filter((c) => (c.label.split(" / ").pop() ?? "") === leaf);
+      addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-leaf", 2));
+    }
+    const years = others.filter((c) => c.year !== undefined);
+    if (years.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(years.map((c) => c.c)), "layout", "years", 3));
+    // Successive stages of the same money (Agency → … → Ordinance of Estimates): what was there plus the last stage.
+    if (before.length >= 3) addCandidate(line, make("across", "sum", t.c, plus([before[0].c, before[before.length - 1].c]), "layout", "first-last", 4));
+    // The columns right before the total, however many (a table that adds only its last few columns).
+    for (let k = 2; k < Math.min(before.length, MAX_RUNS); k++) {
+      addCandidate(line, make("across", "sum", t.c, plus(before.slice(before.length - k).map((c) => c.c)), "layout", `last${k}`, 5));
+    }
+  }
+  const bodyRows = model.rows.filter((r) => r.additive);
+  for (const t of bodyRows.filter(isTotalRole)) {
+    const idx = bodyRows.indexOf(t);
+    const line = lineOf("down", t.r);
+    const isBreak = (r: RowLine): boolean => isTotalRole(r);
+    const above: RowLine[] = [];
+    for (let i = idx - 1; i >= 0 && !isBreak(bodyRows[i]); i--) above.unshift(bodyRows[i]);
+    const below: RowLine[] = [];
+    for (let i = idx + 1; i < bodyRows.length && !isBreak(bodyRows[i]); i++) below.push(bodyRows[i]);
+    const items = bodyRows.filter((r) => !isTotalRole(r));
+    const subs = bodyRows.filter((r) => r.role === "subtotal" && r.r !== t.r);
+    addCandidate(line, make("down", "sum", t.r, plus(above.map((r) => r.r)), "layout", "above", 1));
+    addCandidate(line, make("down", "sum", t.r, plus(below.map((r) => r.r)), "layout", "below", 1));
+    addCandidate(line, make("down", "sum", t.r, plus(items.map((r) => r.r)), "layout", "items", 2));
+    if (subs.length >= 2) {
+      const subsAbove = subs.filter((r) => r.r < t.r);
+      addCandidate(line, make("down", "sum", t.r, plus(subsAbove.map((r) => r.r)), "layout", "subtotals", 2));
+      addCandidate(line, make("down", "sum", t.r, plus(subs.map((r) => r.r)), "layout", "all-subtotals", 3));
+    }
+    const itemsAbove = items.filter((r) => r.r < t.r);
+    addCandidate(line, make("down", "sum", t.r, plus(itemsAbove.map((r) => r.r)), "layout", "items-above", 3));
+  }
+
+  // 3. What the sheet's own formulas add: a SUM or + chain over cells of the same row (or column) proposes the
+  //    reading it states, for labelled lines and for unlabelled ones (a SUM row without a label).
+  formulaCandidates(view, model, lines, lineOf, make);
+
+  return [...out.values()].filter((l) => l.candidates.length > 0);
+}
+
+type Maker = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], origin: Origin, how: string, rank: number, declared?: boolean) => Candidate;
+
+function formulaCandidates(view: SheetView, model: TableModel, lines: Lines, lineOf: (axis: Axis, total: number) => TotalLine, make: Maker): void {
+  for (const row of model.rows) {
+    for (const col of model.cols) {
+      const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
+      if (lf === undefined || lf.constant !== 0 || lf.terms.length < 2) continue;
+      const sameRow = lf.terms.every((t) => t.r === row.r);
+      const sameCol = lf.terms.every((t) => t.c === col.c);
+      if (sameRow) {
+        const parts = lf.terms.map((t) => ({ at: t.c, sign: t.sign })).sort((a, b) => a.at - b.at);
+        if (new Set(parts.map((p) => p.at)).size === parts.length) addCandidate(lineOf("across", col.c), make("across", "sum", col.c, parts, "formula", "formula", 6));
+      } else if (sameCol) {
+        const parts = lf.terms.map((t) => ({ at: t.r, sign: t.sign })).sort((a, b) => a.at - b.at);
+        if (new Set(parts.map((p) => p.at)).size === parts.length) addCandidate(lineOf("down", row.r), make("down", "sum", row.r, parts, "formula", "formula", 6));
+      }
+    }
+  }
+}

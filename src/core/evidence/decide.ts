@@ -1,0 +1,114 @@
+// Which reading of a total line does the sheet confirm? In order:
+//  1. its own formulas: the part set most of the line's SUM/+ formulas state (unless most typed figures disagree);
+//  2. its figures: the reading holds on at least two instances and on two thirds of those that say anything;
+//  3. the budget vocabulary: a 합계/계 over years or funding sources (or 소요액 − 확보액 = 미확보액) is taken at its
+//     word unless most of the table contradicts it;
+//  4. the other axis: its failures are exactly what a confirmed reading of the other axis needs (cross.ts);
+//  5. the workbook: the same shape of reading in other tables holds on three quarters of its instances there
+//     (decided once the whole workbook is read; see pool.ts).
+// A line with no confirmed reading is not checked. Where another reading that the figures support as well holds on
+// an instance the chosen one fails, the sheet cannot tell which is meant: that instance is not claimed.
+import type { SheetView } from "../cells/sheet-view";
+import { partsKey, type Candidate, type TotalLine } from "../candidates/candidates";
+import type { TableModel } from "../layout/table-model";
+import { evaluate, instancesOf, STATE, totalCells, type CandidateEvidence, type TotalCells } from "./instances";
+import type { Pool } from "./pool";
+import type { TableValues } from "./values";
+
+export type Via = "formula" | "majority" | "declared" | "cross" | "pooled";
+
+export interface LineDecision {
+  line: TotalLine;
+  instances: number[];
+  totals: TotalCells;
+  chosen: CandidateEvidence;
+  via: Via;
+  /** 1 where a supported alternative holds while the chosen reading fails: not claimed. */
+  ambiguous: Uint8Array;
+}
+
+/** A line the table alone cannot decide: its readings wait for the workbook's pooled evidence. */
+export interface PendingLine {
+  line: TotalLine;
+  instances: number[];
+  totals: TotalCells;
+  evidence: CandidateEvidence[];
+}
+
+const support = (e: CandidateEvidence): number => e.holds + e.near;
+
+/** Most instances agree (two at least, two thirds of those that say anything); or all do, not only by zeros. */
+function majority(e: CandidateEvidence): boolean {
+  if (e.fails === 0 && e.near === 0 && e.strong >= 1) return true;
+  return e.holds >= 1 && support(e) >= 2 && support(e) >= 2 * e.fails;
+}
+
+function declaredStands(e: CandidateEvidence): boolean {
+  return e.candidate.declared && !(e.fails >= 2 && e.fails > support(e));
+}
+
+/** Better evidence first: more instances agreeing, fewer failing, the vocabulary's own reading, the layout's rank. */
+function better(a: CandidateEvidence, b: CandidateEvidence): number {
+  return support(b) - support(a) || a.fails - b.fails || Number(b.candidate.declared) - Number(a.candidate.declared) || a.candidate.rank - b.candidate.rank;
+}
+
+/**
+ * Decides a line from the table alone; a PendingLine when only the workbook can; "zeros" when every instance is all
+ * zeros (consistent, nothing to confirm); undefined when no instance says anything (blank or unknown totals).
+ */
+export function decideLocally(view: SheetView, model: TableModel, values: TableValues, line: TotalLine, pool: Pool): LineDecision | PendingLine | "zeros" | undefined {
+  const instances = instancesOf(model, line);
+  const totals = totalCells(view, model, line, instances);
+  const byFormula = formulaReading(line, totals);
+  if (byFormula !== undefined) {
+    const e = evaluate(values, line, byFormula, instances, totals);
+    // A formula or two among typed totals that all disagree with it is the odd one out, not the rule.
+    if (e.fails <= support(e)) {
+      pool.add(e);
+      return { line, instances, totals, chosen: e, via: "formula", ambiguous: new Uint8Array(instances.length) };
+    }
+  }
+  const evidence = line.candidates.map((c) => evaluate(values, line, c, instances, totals));
+  for (const e of evidence) pool.add(e);
+  const ok = evidence.filter((e) => majority(e) || declaredStands(e)).sort(better);
+  if (ok.length > 0) return decision(line, instances, totals, ok[0], majority(ok[0]) ? "majority" : "declared", evidence);
+  if (evidence.every((e) => support(e) === 0 && e.fails === 0)) return evidence.some((e) => e.states.includes(STATE.empty)) ? "zeros" : undefined;
+  return { line, instances, totals, evidence };
+}
+
+/** Decides a pending line once every table of the workbook has added its evidence to the pool. */
+export function decidePooled(p: PendingLine, pool: Pool): LineDecision | undefined {
+  const ok = p.evidence.filter((e) => pool.confirms(e.candidate.signature) && (support(e) >= 1 || e.candidate.declared)).sort(better);
+  if (ok.length === 0) return undefined;
+  return decision(p.line, p.instances, p.totals, ok[0], "pooled", p.evidence);
+}
+
+function decision(line: TotalLine, instances: number[], totals: TotalCells, chosen: CandidateEvidence, via: Via, all: CandidateEvidence[]): LineDecision {
+  const ambiguous = new Uint8Array(instances.length);
+  if (chosen.fails + chosen.near > 0) {
+    const rivals = all.filter((e) => e !== chosen && support(e) >= Math.max(1, support(chosen)));
+    for (let i = 0; i < instances.length; i++) {
+      const s = chosen.states[i];
+      if (s !== STATE.fails && s !== STATE.near) continue;
+      if (rivals.some((e) => e.states[i] === STATE.holds)) ambiguous[i] = 1;
+    }
+  }
+  return { line, instances, totals, chosen, via, ambiguous };
+}
+
+/** The reading most of the line's own formulas state (at least one), if it is one of the line's candidates. */
+function formulaReading(line: TotalLine, totals: TotalCells): Candidate | undefined {
+  const counts = new Map<string, number>();
+  for (const k of totals.stated) if (k !== "" && k !== "x") counts.set(k, (counts.get(k) ?? 0) + 1);
+  if (counts.size === 0) return undefined;
+  let best: Candidate | undefined;
+  let bestCount = 0;
+  for (const c of line.candidates) {
+    const n = counts.get(partsKey(c.parts)) ?? 0;
+    if (n > bestCount || (n === bestCount && n > 0 && best !== undefined && c.rank < best.rank)) {
+      best = c;
+      bestCount = n;
+    }
+  }
+  return best;
+}

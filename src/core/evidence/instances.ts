@@ -1,0 +1,133 @@
+// How a candidate reading fares on each of its instances (each row of a total column, each column of a total row):
+// it holds, holds but for a rounding residue, fails, or says nothing (a blank or worded total, a total computed by
+// some other formula, an unknown figure, all zeros). Also what the total cell's own formula states, if anything.
+import type { SheetView } from "../cells/sheet-view";
+import type { Candidate, TotalLine } from "../candidates/candidates";
+import { partsKey } from "../candidates/candidates";
+import type { TableModel } from "../layout/table-model";
+import type { TableValues } from "./values";
+
+export const STATE = { blank: 0, other: 1, unknown: 2, empty: 3, holds: 4, near: 5, fails: 6 } as const;
+export type State = (typeof STATE)[keyof typeof STATE];
+
+/** A residual of 1 or 2 in the last unit of large figures: parts rounded one by one. */
+const ROUNDING_UNITS = 2;
+const ROUNDING_MAGNITUDE = 500;
+
+export interface CandidateEvidence {
+  candidate: Candidate;
+  states: Uint8Array;
+  /** total − Σ parts, scaled like the values; 0 where the instance says nothing. */
+  residuals: Float64Array;
+  holds: number;
+  near: number;
+  fails: number;
+  /** Holding instances with two or more figures that are not zero: no accident of zeros. */
+  strong: number;
+}
+
+/** The instances of a line: the rows of a total column, the columns of a total row (lines that add up only). */
+export function instancesOf(model: TableModel, line: TotalLine): number[] {
+  return line.axis === "across" ? model.rows.filter((r) => r.additive).map((r) => r.r) : model.cols.filter((c) => c.additive).map((c) => c.c);
+}
+
+export const cellOf = (axis: TotalLine["axis"], instance: number, at: number): { r: number; c: number } =>
+  axis === "across" ? { r: instance, c: at } : { r: at, c: instance };
+
+/** What the total cell of each instance says by itself: nothing, a blank, another kind of formula, or a sum it states. */
+export interface TotalCells {
+  /** STATE.blank, STATE.other, or 255 (a value to compare). */
+  kind: Uint8Array;
+  /** The parts key a total's SUM or + chain states along this line; "" none, "x" a formula of another shape. */
+  stated: string[];
+}
+
+export function totalCells(view: SheetView, model: TableModel, line: TotalLine, instances: number[]): TotalCells {
+  const kind = new Uint8Array(instances.length);
+  const stated: string[] = new Array<string>(instances.length).fill("");
+  instances.forEach((inst, i) => {
+    const { r, c } = cellOf(line.axis, inst, line.total);
+    const a = model.amount(r, c);
+    // A blank or worded total ("3개 시장", "n/a") states nothing to check.
+    if ((a.kind === "zero" && !a.dash) || a.kind === "text" || a.kind === "non-budget") {
+      kind[i] = STATE.blank;
+      return;
+    }
+    const f = view.cell(r, c)?.f;
+    if (f !== undefined) {
+      const lf = view.linear(r, c);
+      // Computed by something other than a sum (a share, an average, a rounding): not an instance of any sum.
+      if (lf === undefined) {
+        kind[i] = STATE.other;
+        return;
+      }
+      const along = line.axis === "across" ? lf.terms.every((t) => t.r === r) : lf.terms.every((t) => t.c === c);
+      if (along && lf.constant === 0) {
+        const parts = lf.terms.map((t) => ({ at: line.axis === "across" ? t.c : t.r, sign: t.sign })).sort((x, y) => x.at - y.at || x.sign - y.sign);
+        stated[i] = partsKey(parts);
+      } else stated[i] = "x";
+    }
+    kind[i] = 255;
+  });
+  return { kind, stated };
+}
+
+export function evaluate(values: TableValues, line: TotalLine, candidate: Candidate, instances: number[], totals: TotalCells): CandidateEvidence {
+  const n = instances.length;
+  const states = new Uint8Array(n);
+  const residuals = new Float64Array(n);
+  let holds = 0;
+  let near = 0;
+  let fails = 0;
+  let strong = 0;
+  for (let i = 0; i < n; i++) {
+    if (totals.kind[i] !== 255) {
+      states[i] = totals.kind[i];
+      continue;
+    }
+    const inst = instances[i];
+    const tp = cellOf(line.axis, inst, candidate.total);
+    const total = values.at(tp.r, tp.c);
+    let sum = 0;
+    let nonzero = 0;
+    let allZero = total === 0;
+    let unknown = total === undefined;
+    for (const p of candidate.parts) {
+      if (unknown) break;
+      const q = cellOf(line.axis, inst, p.at);
+      const v = values.at(q.r, q.c);
+      if (v === undefined) unknown = true;
+      else {
+        sum += p.sign * v;
+        if (v !== 0) {
+          allZero = false;
+          nonzero++;
+        }
+      }
+    }
+    if (unknown || total === undefined) {
+      states[i] = STATE.unknown;
+      continue;
+    }
+    if (allZero) {
+      states[i] = STATE.empty;
+      continue;
+    }
+    const res = total - sum;
+    const slack = values.capped ? candidate.parts.length + 1 : 0;
+    if (Math.abs(res) <= slack) {
+      states[i] = STATE.holds;
+      holds++;
+      if (nonzero >= 2) strong++;
+    } else if (candidate.parts.length >= 2 && Math.abs(res) <= ROUNDING_UNITS && Math.abs(total) >= ROUNDING_MAGNITUDE * Math.abs(res) && !values.capped) {
+      states[i] = STATE.near;
+      residuals[i] = res;
+      near++;
+    } else {
+      states[i] = STATE.fails;
+      residuals[i] = res;
+      fails++;
+    }
+  }
+  return { candidate, states, residuals, holds, near, fails, strong };
+}

@@ -1,0 +1,159 @@
+// Findings from the confirmed readings of a table: totals that disagree with their parts (blaming the fewest cells),
+// residues of 1 or 2 from rounding, total formulas that leave out, repeat or add a figure their siblings do not,
+// and typed totals among formula totals. Only confirmed readings are checked; an instance where another supported
+// reading holds is not claimed.
+import { a1 } from "../cells/grid";
+import type { SheetView } from "../cells/sheet-view";
+import { partsKey } from "../candidates/candidates";
+import { blameCells, type Check } from "../blame/blame";
+import type { LineDecision } from "../evidence/decide";
+import { cellOf, evaluate, STATE } from "../evidence/instances";
+import { hasPairs, tableValues, type TableValues } from "../evidence/values";
+import type { FoundTable } from "../layout/detect-tables";
+import type { Finding } from "./findings";
+import { MSG } from "./messages";
+
+type Base = Pick<Finding, "sheet" | "table" | "unit">;
+
+/** How many cells a finding lists as related, at most: a total of 10,000 rows must not list them all. */
+const MAX_RELATED = 50;
+
+export function relationFindings(view: SheetView, t: FoundTable, decisions: LineDecision[], base: Base): Finding[] {
+  if (decisions.length === 0) return [];
+  const out: Finding[] = [];
+  const values = tableValues(t.model, t.unit);
+  out.push(...mismatchFindings(decisions, values, base));
+  // Tables of pairs ("27(27)") are checked twice: once on the first figures, once on the figures in brackets.
+  if (hasPairs(t.model)) {
+    const second = tableValues(t.model, t.unit, true);
+    const again = decisions.map((d) => ({ ...d, chosen: evaluate(second, d.line, d.chosen.candidate, d.instances, d.totals) }));
+    out.push(...mismatchFindings(again, second, base));
+  }
+  out.push(...formulaFindings(view, t, decisions, values, base));
+  return out;
+}
+
+function mismatchFindings(decisions: LineDecision[], values: TableValues, base: Base): Finding[] {
+  const out: Finding[] = [];
+  const checks: Check[] = [];
+  const residuals: (number | undefined)[] = [];
+  for (const d of decisions) {
+    const { chosen, line } = d;
+    const key = partsKey(chosen.candidate.parts);
+    d.instances.forEach((inst, i) => {
+      const s = chosen.states[i];
+      if (d.ambiguous[i] === 1 || !(s === STATE.holds || s === STATE.empty || s === STATE.fails || s === STATE.near)) return;
+      const total = cellOf(line.axis, inst, line.total);
+      const parts = chosen.candidate.parts.map((p) => ({ ...cellOf(line.axis, inst, p.at), sign: p.sign }));
+      checks.push({ r: total.r, c: total.c, parts, follows: d.totals.stated[i] === key });
+      // A residue of 1 or 2 is a real disagreement of the printed figures: it is blamed like any other.
+      residuals.push(s === STATE.fails || s === STATE.near ? chosen.residuals[i] : 0);
+    });
+  }
+  for (const b of blameCells(checks, residuals)) {
+    const cell = a1(b.r, b.c);
+    const actualScaled = values.at(b.r, b.c) as number;
+    const actual = actualScaled / values.factor;
+    const expected = (actualScaled - b.error) / values.factor;
+    const isTotal = b.checks.some((k) => checks[k].r === b.r && checks[k].c === b.c);
+    const gap = decisions.some((d) => d.chosen.candidate.kind === "gap" && b.checks.some((k) => checks[k].r === b.r && checks[k].c === b.c) && (d.line.axis === "across" ? d.line.total === b.c : d.line.total === b.r));
+    const followers = cap(b.followers.map((f) => a1(f.r, f.c)), 5);
+    const related = new Set<string>();
+    for (const f of b.followers) related.add(a1(f.r, f.c));
+    for (const k of b.checks) {
+      const ch = checks[k];
+      related.add(a1(ch.r, ch.c));
+      for (const p of ch.parts) related.add(a1(p.r, p.c));
+    }
+    related.delete(cell);
+    out.push({
+      ...base,
+      rule: "total-mismatch",
+      severity: "error",
+      cell,
+      related: cap([...related]),
+      expected,
+      actual,
+      message: gap ? MSG.gapMismatch(cell, actual, expected, base.unit, followers) : MSG.totalMismatch(cell, actual, expected, base.unit, isTotal ? "total" : "part", roundingResidue(b.error, actualScaled), followers),
+    });
+  }
+  return out;
+}
+
+/** 1 or 2 in the last unit of a large figure: most likely parts rounded one by one (still a disagreement). */
+function roundingResidue(error: number, actualScaled: number): boolean {
+  return Math.abs(error) <= 2 && Math.abs(actualScaled) >= 500 * Math.abs(error);
+}
+
+function cap(cells: string[], max = MAX_RELATED): string[] {
+  return cells.length <= max ? cells : cells.slice(0, max);
+}
+
+/**
+ * A total formula that differs from the reading its line's other formulas confirm: it leaves out, repeats or adds a
+ * figure (a skipped cell that is empty changes nothing and is not reported). A typed total among formula totals is
+ * noted.
+ */
+function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision[], values: TableValues, base: Base): Finding[] {
+  const out: Finding[] = [];
+  for (const d of decisions) {
+    const { chosen, line } = d;
+    const want = chosen.candidate.parts;
+    const key = partsKey(want);
+    d.instances.forEach((inst, i) => {
+      const stated = d.totals.stated[i];
+      const total = cellOf(line.axis, inst, line.total);
+      const ref = a1(total.r, total.c);
+      if (stated === "" && d.via === "formula" && d.totals.kind[i] === 255) {
+        const v = view.cell(total.r, total.c)?.v;
+        if (typeof v === "number") out.push({ ...base, rule: "hardcoded-total", severity: "info", cell: ref, related: [], actual: v, message: MSG.hardcodedTotal(ref) });
+        return;
+      }
+      if (stated === "" || stated === "x" || stated === key || d.ambiguous[i] === 1) return;
+      const lf = view.linear(total.r, total.c);
+      if (lf === undefined) return;
+      const got = lf.terms.map((term) => ({ at: line.axis === "across" ? term.c : term.r, sign: term.sign }));
+      const nonzero = (at: number): boolean => {
+        const p = cellOf(line.axis, inst, at);
+        const v = values.at(p.r, p.c);
+        return v === undefined || v !== 0;
+      };
+      const diff = compare(want, got);
+      const missing = diff.missing.filter(nonzero);
+      const twice = diff.twice.filter(nonzero);
+      const extra = diff.extra.filter(nonzero);
+      if (missing.length + twice.length + extra.length === 0) return;
+      const name = (at: number): string => { const p = cellOf(line.axis, inst, at); return a1(p.r, p.c); };
+      const [m, tw, ex] = [missing.map(name), twice.map(name), extra.map(name)];
+      const message = m.length > 0 ? MSG.formulaMissing(ref, m) : tw.length > 0 ? MSG.formulaTwice(ref, tw) : MSG.formulaExtra(ref, ex);
+      out.push({ ...base, rule: "formula-range", severity: "error", cell: ref, related: cap([...m, ...tw, ...ex]), actual: `=${view.cell(total.r, total.c)?.f ?? ""}`, message });
+    });
+  }
+  return out;
+}
+
+/** Parts of `want` that `got` lacks (missing) or repeats (twice), and what `got` adds that `want` never has (extra). */
+function compare(want: { at: number; sign: number }[], got: { at: number; sign: number }[]): { missing: number[]; twice: number[]; extra: number[] } {
+  const count = (xs: { at: number; sign: number }[]): Map<string, { at: number; n: number }> => {
+    const m = new Map<string, { at: number; n: number }>();
+    for (const x of xs) {
+      const k = `${x.sign}:${x.at}`;
+      const cur = m.get(k);
+      if (cur === undefined) m.set(k, { at: x.at, n: 1 });
+      else cur.n++;
+    }
+    return m;
+  };
+  const w = count(want);
+  const g = count(got);
+  const missing: number[] = [];
+  const twice: number[] = [];
+  const extra: number[] = [];
+  for (const [k, x] of w) {
+    const have = g.get(k)?.n ?? 0;
+    if (have < x.n) missing.push(x.at);
+    else if (have > x.n) twice.push(x.at);
+  }
+  for (const [k, x] of g) if (!w.has(k)) extra.push(x.at);
+  return { missing, twice, extra };
+}
