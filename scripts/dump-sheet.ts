@@ -4,7 +4,8 @@ import { readWorkbookGrid } from "../src/cli/read-xlsx";
 import { a1, columnIndex } from "../src/core/cells/grid";
 
 async function main(): Promise<void> {
-  const [file, sheetName, range] = process.argv.slice(2);
+  const showFormats = process.argv.includes("--formats");
+  const [file, sheetName, range] = process.argv.slice(2).filter((a) => a !== "--formats");
   const wb = await readWorkbookGrid(file);
   if (sheetName === undefined) {
     for (const s of wb.sheets) console.log(`${s.name}\t${s.cells.length} rows\t${s.merges.length} merges`);
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
       const cell = row[c];
       if (cell === undefined || (cell.v === null && cell.f === undefined)) continue;
       const v = typeof cell.v === "string" ? JSON.stringify(cell.v.slice(0, 40)) : String(cell.v);
-      parts.push(`${a1(r, c)}=${v}${cell.f !== undefined ? ` {=${cell.f.slice(0, 40)}}` : ""}`);
+      parts.push(`${a1(r, c)}=${v}${cell.f !== undefined ? ` {=${cell.f.slice(0, 40)}}` : ""}${showFormats && cell.z !== undefined ? ` [${cell.z}]` : ""}`);
     }
     if (parts.length > 0) console.log(parts.join("  "));
   }

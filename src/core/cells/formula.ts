@@ -103,7 +103,10 @@ function tokenize(src: string): Token[] {
       const m = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
       const after = m === null ? "" : src[i + m[0].length] ?? "";
       if (m !== null && !WORD.test(after) && after !== "!") {
-        out.push({ k: "num", v: Number(m[0]) });
+        const v = Number(m[0]);
+        // "1e999" overflows to Infinity, which Excel refuses as #NUM!: not a linear formula.
+        if (!Number.isFinite(v)) throw REJECT;
+        out.push({ k: "num", v });
         i += m[0].length;
         continue;
       }

@@ -11,7 +11,7 @@
 import type { SheetView } from "../cells/sheet-view";
 import { partsKey, type Candidate, type TotalLine } from "../candidates/candidates";
 import type { TableModel } from "../layout/table-model";
-import { evaluate, instancesOf, STATE, totalCells, type CandidateEvidence, type TotalCells } from "./instances";
+import { evaluate, formulaStates, instancesOf, STATE, totalCells, type CandidateEvidence, type TotalCells } from "./instances";
 import type { Pool } from "./pool";
 import type { TableValues } from "./values";
 
@@ -59,7 +59,7 @@ function better(a: CandidateEvidence, b: CandidateEvidence): number {
 export function decideLocally(view: SheetView, model: TableModel, values: TableValues, line: TotalLine, pool: Pool): LineDecision | PendingLine | "zeros" | undefined {
   const instances = instancesOf(model, line);
   const totals = totalCells(view, model, line, instances);
-  const byFormula = formulaReading(line, totals);
+  const byFormula = formulaReading(values, line, instances, totals);
   if (byFormula !== undefined) {
     const e = evaluate(values, line, byFormula, instances, totals);
     // A formula or two among typed totals that all disagree with it is the odd one out, not the rule.
@@ -96,15 +96,30 @@ function decision(line: TotalLine, instances: number[], totals: TotalCells, chos
   return { line, instances, totals, chosen, via, ambiguous };
 }
 
-/** The reading most of the line's own formulas state (at least one), if it is one of the line's candidates. */
-function formulaReading(line: TotalLine, totals: TotalCells): Candidate | undefined {
+/**
+ * The reading most of the line's own formulas state (at least one), if it is one of the line's candidates. Formulas
+ * vote for every reading they add the same cells as (blank cells aside): "=SUM(I4:I16)" under an empty I3 and
+ * "=SUM(H3:H16)" both state the items from row 3.
+ */
+function formulaReading(values: TableValues, line: TotalLine, instances: number[], totals: TotalCells): Candidate | undefined {
   const counts = new Map<string, number>();
-  for (const k of totals.stated) if (k !== "" && k !== "x") counts.set(k, (counts.get(k) ?? 0) + 1);
-  if (counts.size === 0) return undefined;
+  let formulas = 0;
+  for (const k of totals.stated) {
+    if (k === "" || k === "x") continue;
+    formulas++;
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  if (formulas === 0) return undefined;
   let best: Candidate | undefined;
   let bestCount = 0;
+  const unanimous = counts.size === 1;
   for (const c of line.candidates) {
-    const n = counts.get(partsKey(c.parts)) ?? 0;
+    let n = counts.get(partsKey(c.parts)) ?? 0;
+    // All formulas alike: the exact reading is the one; otherwise count the formulas equivalent to each reading.
+    if (!unanimous) {
+      n = 0;
+      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c.parts)) n++;
+    }
     if (n > bestCount || (n === bestCount && n > 0 && best !== undefined && c.rank < best.rank)) {
       best = c;
       bestCount = n;

@@ -2,7 +2,7 @@
 // it holds, holds but for a rounding residue, fails, or says nothing (a blank or worded total, a total computed by
 // some other formula, an unknown figure, all zeros). Also what the total cell's own formula states, if anything.
 import type { SheetView } from "../cells/sheet-view";
-import type { Candidate, TotalLine } from "../candidates/candidates";
+import type { Candidate, Part, TotalLine } from "../candidates/candidates";
 import { partsKey } from "../candidates/candidates";
 import type { TableModel } from "../layout/table-model";
 import type { TableValues } from "./values";
@@ -40,11 +40,29 @@ export interface TotalCells {
   kind: Uint8Array;
   /** The parts key a total's SUM or + chain states along this line; "" none, "x" a formula of another shape. */
   stated: string[];
+  /** The parts that formula adds, where there is one. */
+  terms: (Part[] | undefined)[];
+}
+
+/**
+ * Does the total's own formula state this reading? Exactly, or but for cells that are blank in this instance
+ * (=SUM(I4:I16) under an empty I3 adds what =SUM(I3:I16) adds).
+ */
+export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, parts: Part[]): boolean {
+  const stated = totals.stated[i];
+  if (stated === "" || stated === "x") return false;
+  if (stated === partsKey(parts)) return true;
+  const terms = totals.terms[i];
+  if (terms === undefined) return false;
+  const filled = (ps: Part[]): string =>
+    partsKey(ps.filter((p) => { const q = cellOf(line.axis, inst, p.at); return !values.blank(q.r, q.c); }));
+  return filled(terms) === filled(parts);
 }
 
 export function totalCells(view: SheetView, model: TableModel, line: TotalLine, instances: number[]): TotalCells {
   const kind = new Uint8Array(instances.length);
   const stated: string[] = new Array<string>(instances.length).fill("");
+  const terms: (Part[] | undefined)[] = new Array<Part[] | undefined>(instances.length).fill(undefined);
   instances.forEach((inst, i) => {
     const { r, c } = cellOf(line.axis, inst, line.total);
     const a = model.amount(r, c);
@@ -62,14 +80,21 @@ export function totalCells(view: SheetView, model: TableModel, line: TotalLine, 
         return;
       }
       const along = line.axis === "across" ? lf.terms.every((t) => t.r === r) : lf.terms.every((t) => t.c === c);
-      if (along && lf.constant === 0) {
+      if (along && lf.constant === 0 && lf.terms.length >= 2) {
         const parts = lf.terms.map((t) => ({ at: line.axis === "across" ? t.c : t.r, sign: t.sign })).sort((x, y) => x.at - y.at || x.sign - y.sign);
         stated[i] = partsKey(parts);
-      } else stated[i] = "x";
+        terms[i] = parts;
+      } else {
+        // A sum of another shape (the other axis, the column beside it, plus a constant) or a link to one cell
+        // (=C34): the cell says itself what it is, and it is not this line's to check.
+        kind[i] = STATE.other;
+        stated[i] = "x";
+        return;
+      }
     }
     kind[i] = 255;
   });
-  return { kind, stated };
+  return { kind, stated, terms };
 }
 
 export function evaluate(values: TableValues, line: TotalLine, candidate: Candidate, instances: number[], totals: TotalCells): CandidateEvidence {
@@ -86,12 +111,16 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
       continue;
     }
     const inst = instances[i];
-    const tp = cellOf(line.axis, inst, candidate.total);
-    const total = values.at(tp.r, tp.c);
+    const at = cellOf(line.axis, inst, candidate.total);
+    const total = values.at(at.r, at.c);
+    const tp = { halfUnit: values.halfUnit(at.r, at.c) };
     let sum = 0;
     let nonzero = 0;
     let allZero = total === 0;
     let unknown = total === undefined;
+    let allBlank = true;
+    let maxPart = 0;
+    let signs = 0;
     for (const p of candidate.parts) {
       if (unknown) break;
       const q = cellOf(line.axis, inst, p.at);
@@ -99,9 +128,12 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
       if (v === undefined) unknown = true;
       else {
         sum += p.sign * v;
+        if (allBlank && !values.blank(q.r, q.c)) allBlank = false;
         if (v !== 0) {
           allZero = false;
           nonzero++;
+          maxPart = Math.max(maxPart, Math.abs(v));
+          signs |= p.sign * v > 0 ? 1 : 2;
         }
       }
     }
@@ -111,6 +143,11 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
     }
     if (allZero) {
       states[i] = STATE.empty;
+      continue;
+    }
+    // A total over parts nobody filled in (its figures sit in another column): this reading does not apply here.
+    if (allBlank) {
+      states[i] = STATE.blank;
       continue;
     }
     const res = total - sum;
@@ -123,6 +160,10 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
       states[i] = STATE.near;
       residuals[i] = res;
       near++;
+    } else if (!candidate.declared && nonzero >= 1 && signs !== 3 && total !== 0 && (total > 0) === (signs === 1) && Math.abs(total) <= maxPart + tp.halfUnit) {
+      // Within the range of like-signed parts: a level or an average (cash at the latest quarter, a margin, an
+      // average headcount), never a sum of them. Not this reading's instance.
+      states[i] = STATE.other;
     } else {
       states[i] = STATE.fails;
       residuals[i] = res;

@@ -18,6 +18,10 @@ export interface TableValues {
   factor: number;
   /** Some figure had more decimals than the scale keeps: sums may be off by rounding of the last unit. */
   capped: boolean;
+  /** Nothing is written in the cell (not even 0 or a dash). */
+  blank(r: number, c: number): boolean;
+  /** Half a unit of the last decimal the cell's figure is written with, scaled: what rounding to it can move. */
+  halfUnit(r: number, c: number): number;
 }
 
 export function valueOf(a: AmountCell, unit: Unit | undefined, second: boolean): number | undefined {
@@ -53,6 +57,15 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
     at(r, c) {
       const v = valueOf(model.amount(r, c), unit, second);
       return v === undefined ? undefined : Math.round(v * factor);
+    },
+    blank(r, c) {
+      const a = model.amount(r, c);
+      return a.kind === "zero" && !a.dash;
+    },
+    halfUnit(r, c) {
+      const a = model.amount(r, c);
+      const d = a.kind === "amount" ? Math.min(MAX_SCALE, decimalsOf(amountIn(a, unit))) : 0;
+      return (0.5 * factor) / 10 ** d;
     },
   };
 }

@@ -7,7 +7,7 @@ import type { FoundTable } from "../layout/detect-tables";
 import type { Finding } from "./findings";
 import { MSG } from "./messages";
 import { splitFindings } from "./split-rule";
-import { isNotAFigure } from "../numbers/numbers";
+import { looksLikeFigure } from "../numbers/numbers";
 
 export function cellFindings(view: SheetView, t: FoundTable): Finding[] {
   const out: Finding[] = [];
@@ -20,7 +20,7 @@ export function cellFindings(view: SheetView, t: FoundTable): Finding[] {
       const a = model.amount(row.r, col.c);
       const cell = a1(row.r, col.c);
       if (a.kind === "malformed") {
-        if (isNotAFigure(a.text)) continue;
+        if (!looksLikeFigure(a.text)) continue;
         out.push({ ...base, rule: "malformed-number", severity: "error", cell, related: [], actual: a.text, message: MSG.malformed(cell, a.text) });
       } else if (a.kind === "not-calculated" && !a.dependent) {
         out.push({ ...base, rule: "not-calculated", severity: "warning", cell, related: [], message: MSG.notCalculated(cell, a.formula) });

@@ -7,7 +7,7 @@ import type { SheetView } from "../cells/sheet-view";
 import { partsKey } from "../candidates/candidates";
 import { blameCells, type Check } from "../blame/blame";
 import type { LineDecision } from "../evidence/decide";
-import { cellOf, evaluate, STATE } from "../evidence/instances";
+import { cellOf, evaluate, formulaStates, STATE } from "../evidence/instances";
 import { hasPairs, tableValues, type TableValues } from "../evidence/values";
 import type { FoundTable } from "../layout/detect-tables";
 import type { Finding } from "./findings";
@@ -39,13 +39,12 @@ function mismatchFindings(decisions: LineDecision[], values: TableValues, base: 
   const residuals: (number | undefined)[] = [];
   for (const d of decisions) {
     const { chosen, line } = d;
-    const key = partsKey(chosen.candidate.parts);
     d.instances.forEach((inst, i) => {
       const s = chosen.states[i];
       if (d.ambiguous[i] === 1 || !(s === STATE.holds || s === STATE.empty || s === STATE.fails || s === STATE.near)) return;
       const total = cellOf(line.axis, inst, line.total);
       const parts = chosen.candidate.parts.map((p) => ({ ...cellOf(line.axis, inst, p.at), sign: p.sign }));
-      checks.push({ r: total.r, c: total.c, parts, follows: d.totals.stated[i] === key });
+      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate.parts) });
       // A residue of 1 or 2 is a real disagreement of the printed figures: it is blamed like any other.
       residuals.push(s === STATE.fails || s === STATE.near ? chosen.residuals[i] : 0);
     });
@@ -110,6 +109,11 @@ function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision
         return;
       }
       if (stated === "" || stated === "x" || stated === key || d.ambiguous[i] === 1) return;
+      if (formulaStates(values, line, inst, i, d.totals, want)) return;
+      // Where the reading does not apply (its parts are all blank here, the cell is another kind of figure), the
+      // cell's own formula is all there is to go by.
+      const st = chosen.states[i];
+      if (!(st === STATE.holds || st === STATE.empty || st === STATE.fails || st === STATE.near)) return;
       const lf = view.linear(total.r, total.c);
       if (lf === undefined) return;
       const got = lf.terms.map((term) => ({ at: line.axis === "across" ? term.c : term.r, sign: term.sign }));
@@ -118,6 +122,21 @@ function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision
         const v = values.at(p.r, p.c);
         return v === undefined || v !== 0;
       };
+      // A formula that adds other cells to the same figure (the items instead of their 소계 lines) is another way
+      // of writing the same total: only one whose figure differs from the reading's is wrong.
+      const sumOf = (ps: { at: number; sign: number }[]): number | undefined => {
+        let s = 0;
+        for (const p of ps) {
+          const q = cellOf(line.axis, inst, p.at);
+          const v = values.at(q.r, q.c);
+          if (v === undefined) return undefined;
+          s += p.sign * v;
+        }
+        return s;
+      };
+      const wantSum = sumOf(want);
+      const gotSum = sumOf(got);
+      if (wantSum === undefined || gotSum === undefined || wantSum === gotSum) return;
       const diff = compare(want, got);
       const missing = diff.missing.filter(nonzero);
       const twice = diff.twice.filter(nonzero);

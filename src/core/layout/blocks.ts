@@ -5,7 +5,7 @@
 // next block's title), and a second header row below figures (stacked blocks with repeated headers).
 import type { Cell, Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
-import { isNotAFigure, parseNumber } from "../numbers/numbers";
+import { looksLikeFigure, parseNumber } from "../numbers/numbers";
 import { classifyTableLabel } from "./labels";
 
 export interface TextLine {
@@ -46,7 +46,7 @@ export function isFigure(cell: Cell | undefined): boolean {
   if (typeof cell.v !== "string") return false;
   const p = parseNumber(cell.v);
   // A dash is a zero written out ("-", "—"): a figure cell, never a header.
-  return p.kind === "number" || (p.kind === "malformed" && !isNotAFigure(cell.v)) || (p.kind === "none" && cell.v.trim() !== "");
+  return p.kind === "number" || (p.kind === "malformed" && looksLikeFigure(cell.v)) || (p.kind === "none" && cell.v.trim() !== "");
 }
 
 function rowInfo(view: SheetView, r: number): RowInfo {
@@ -133,7 +133,64 @@ export function findLayout(view: SheetView): Layout {
     if (info.figures.length > 0) sawFigures = true;
   }
   close();
-  return { blocks, lines };
+  return { blocks: blocks.flatMap((b) => splitSideBySide(view, b)), lines };
+}
+
+/**
+ * Tables set side by side share their rows ("Financial Results | blank column | Segment Results"): a column empty
+ * over the whole block, with a column of labels right after it, separates two tables. Each part keeps only the
+ * rows where it has cells.
+ */
+function splitSideBySide(view: SheetView, block: Block): Block[] {
+  const { r0, r1, c0, c1 } = block.range;
+  if (c1 - c0 < 3) return [block];
+  const used = (r: number, c: number): boolean => isFilled(view.cell(r, c)) || view.mergeAt(r, c) !== undefined;
+  const emptyCol = (c: number): boolean => {
+    for (let r = r0; r <= r1; r++) if (used(r, c)) return false;
+    return true;
+  };
+  /** Most filled cells of the column below the top row are text: the labels of a table that starts there. */
+  const labelCol = (c: number): boolean => {
+    let text = 0;
+    let figures = 0;
+    for (let r = r0; r <= r1; r++) {
+      const cell = view.cell(r, c);
+      if (!isFilled(cell)) continue;
+      if (isFigure(cell)) figures++;
+      else text++;
+    }
+    return text >= 2 && text > figures;
+  };
+  const cuts: number[] = [];
+  for (let c = c0 + 1; c < c1; c++) {
+    if (!emptyCol(c)) continue;
+    let next = c + 1;
+    while (next <= c1 && emptyCol(next)) next++;
+    // The next table's labels come first, perhaps after a column of item numbers ("1 | Segment Revenue").
+    if (next <= c1 && [next, next + 1, next + 2].some((k) => k <= c1 && labelCol(k))) cuts.push(c);
+    c = next - 1;
+  }
+  if (cuts.length === 0) return [block];
+  const out: Block[] = [];
+  let start = c0;
+  for (const cut of [...cuts, c1 + 1]) {
+    let end = cut - 1;
+    while (end > start && emptyCol(end)) end--;
+    let top = -1;
+    let bottom = -1;
+    for (let r = r0; r <= r1; r++) {
+      let any = false;
+      for (let c = start; c <= end && !any; c++) any = used(r, c);
+      if (any) {
+        if (top < 0) top = r;
+        bottom = r;
+      }
+    }
+    if (top >= 0 && bottom > top) out.push({ range: { r0: top, c0: start, r1: bottom, c1: end } });
+    start = cut + 1;
+    while (start <= c1 && emptyCol(start)) start++;
+  }
+  return out;
 }
 
 /**

@@ -131,7 +131,15 @@ export function wordedTotal(text: string): "grand" | "sub" | undefined {
 }
 
 // Columns and rows that are never added: shares, rates, averages, ranks, per-head figures, indices, unit prices.
-const NON_ADDITIVE = /%|percent|pct\b|ratio|\brate\b|rates\b|average|\bavg\b|\bmean\b|median|\brank|per\s*(cent|capita|head|person|student|unit)|density|\bindex\b|\bshare\b|moyenne|taux|pourcent|비율|구성비|비중|점유율|증감률|증가율|율\s*$|평균|순위|1인당|단가|지수|밀도/iu;
+const NON_ADDITIVE = new RegExp(
+  [
+    "%", "percent", "pct\\b", "ratio", "\\brates?\\b", "average", "\\bavg\\b", "\\bmean\\b", "median", "\\brank",
+    "per\\s*(cent|capita|head|person|student|unit|share|[\\d,]+)", "\\bmargin", "\\bdays\\b", "density", "\\bindex\\b",
+    "\\bshare\\b", "\\byield", "moyenne", "taux", "pourcent", "비율", "구성비", "비중", "점유율", "증감률", "증가율", "[율률]\\s*$",
+    "평균", "순위", "1인당", "단가", "지수", "밀도",
+  ].join("|"),
+  "iu",
+);
 
 /** A header or row label of figures that do not add up (a share, a rate, an average, a rank, a density). */
 export function isNonAdditiveLabel(text: string): boolean {

@@ -4,6 +4,7 @@ import type { Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
 import { classifyCleaned, classifyTableLabel, cleanLabel, isIdentifierLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
 import { readAmountCell, type AmountCell } from "../cells/amount-cell";
+import { looksLikeFigure } from "../numbers/numbers";
 
 export type LineRole = "total" | "subtotal" | "item" | "need" | "secured" | "gap";
 
@@ -93,10 +94,11 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
       const m = view.mergeAt(r, c);
       // Inside a merge only the anchor holds a value; the other cells are not separate amounts.
       a = m !== undefined && (m.r0 !== r || m.c0 !== c) ? MERGED_AWAY : readCell(view, r, c);
-      // "FY2021", "'22", "2021" typed as text are year labels, not malformed or text-stored amounts.
+      // "FY2021", "'22", "2021" typed as text are year labels, not malformed or text-stored amounts; a date, a range
+      // of years or a code ("30.09.2003", "1991 - 1992", "117-019") is text too.
       if ((a.kind === "malformed" || (a.kind === "amount" && a.asText)) && classifyCleaned(String(view.cell(r, c)?.v ?? ""))?.kind === "year") {
         a = { kind: "text", text: String(view.cell(r, c)?.v ?? "") };
-      }
+      } else if (a.kind === "malformed" && !looksLikeFigure(a.text)) a = { kind: "text", text: a.text };
       if (inside) cache[k] = a;
     }
     return a;
@@ -193,7 +195,48 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     for (const ch of node.children) walk(ch, [...path, ch]);
   };
   walk(tree, []);
+  propagateNonAdditive(view, rows, cols);
   return { range, headerRows, labelCols, rows, cols, headerTree: tree, amount };
+}
+
+/**
+ * The parts of a share are shares: the lines a non-additive line adds by its own formulas ("Pro Forma Operating
+ * Margin" = SUM of the margin and its adjustments below "GAAP Operating Margin") do not add up across either.
+ */
+function propagateNonAdditive(view: SheetView, rows: RowLine[], cols: ColLine[]): void {
+  const rowAt = new Map(rows.map((x) => [x.r, x]));
+  const colAt = new Map(cols.map((x) => [x.c, x]));
+  for (let changed = true, guard = 0; changed && guard < rows.length + cols.length; guard++) {
+    changed = false;
+    for (const row of rows) {
+      if (row.additive) continue;
+      for (const col of cols) {
+        const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
+        if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => t.c === col.c)) continue;
+        for (const t of lf.terms) {
+          const part = rowAt.get(t.r);
+          if (part !== undefined && part.additive) {
+            part.additive = false;
+            changed = true;
+          }
+        }
+      }
+    }
+    for (const col of cols) {
+      if (col.additive) continue;
+      for (const row of rows) {
+        const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
+        if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => t.r === row.r)) continue;
+        for (const t of lf.terms) {
+          const part = colAt.get(t.c);
+          if (part !== undefined && part.additive) {
+            part.additive = false;
+            changed = true;
+          }
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -287,8 +330,10 @@ export function buildHeaderTree(view: SheetView, headerRows: number[], valueCols
     }
     for (const run of runs) {
       if (run.id === parentId) {
-        // Columns with an empty header under a parent: each is its own unnamed leaf.
-        for (const c of run.cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
+        // Columns with an empty header cell at this level: their header, if any, is further down ("% of" over
+        // "Total" below an "ASSETS" that covers only the column beside them); without one they are unnamed leaves.
+        if (level + 1 < headerRows.length) build(parent, run.cols, level + 1, parentId);
+        else for (const c of run.cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
         continue;
       }
       const node: HeaderNode = { text: run.text, cls: classifyTableLabel(run.text), children: [] };

@@ -273,10 +273,11 @@ export function formatAmount(value: number): string {
   return `${negative ? "-" : ""}${grouped}${frac === undefined ? "" : `.${frac}`}`;
 }
 
-// Text with digits that is not a figure gone wrong: dates ("2001/02", "12/31/03"), ranges of years ("1991 - 1992",
+// Text with digits that is not a figure gone wrong: dates ("2001/02", "12/31/03", "30.09.2003"), ranges of years ("1991 - 1992",
 // "2001-02"), times and durations ("1:30"), codes and expressions ("22131+60489", "117-019").
 const NOT_A_FIGURE = [
   /\d\s*\/\s*\d/,
+  /^\s*\d{1,4}\s*[.-]\s*\d{1,2}\s*[.-]\s*\d{2,4}\s*\.?\s*$/,
   /^\s*(?:19|20)\d\d\s*[-–~]\s*(?:\d{2}|(?:19|20)\d\d)\s*$/,
   /\d\s*:\s*\d/,
   /^\s*\d+(?:\s*[-+]\s*\d+)+\s*$/,
@@ -284,4 +285,13 @@ const NOT_A_FIGURE = [
 
 export function isNotAFigure(text: string): boolean {
   return NOT_A_FIGURE.some((re) => re.test(text));
+}
+
+// A figure gone wrong is made of digits and separators, between its sign and its unit: "24,00", "1,2345", "12.3.4",
+// "3,000원원". Section numbers ("1."), references ("(51)-1, (52)") and expressions ("49743804*0.343") are not.
+const FIGURE_SHAPE = /^[\s△▲+\-−(]*\d[\d,.\s]*\d[)\s]*[원천백만억조\s]*$/u;
+
+/** A text that failed to read as a number but is shaped like one: a figure gone wrong, not a note or a code. */
+export function looksLikeFigure(text: string): boolean {
+  return FIGURE_SHAPE.test(text) && !isNotAFigure(text);
 }
