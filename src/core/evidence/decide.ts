@@ -60,12 +60,15 @@ export function decideLocally(view: SheetView, model: TableModel, values: TableV
   const instances = instancesOf(model, line);
   const totals = totalCells(view, model, line, instances);
   const byFormula = formulaReading(values, line, instances, totals);
+  // Formulas that each add something else (a different measure per column: ROF, ROE, ROI): every cell says what
+  // it is, and no reading of the line is the sheet's.
+  if (byFormula === "split") return undefined;
   if (byFormula !== undefined) {
     const e = evaluate(values, line, byFormula, instances, totals);
     // A formula or two among typed totals that all disagree with it is the odd one out, not the rule.
     if (e.fails <= support(e)) {
       pool.add(e);
-      return { line, instances, totals, chosen: e, via: "formula", ambiguous: new Uint8Array(instances.length) };
+      return { line, instances, totals, chosen: e, via: "formula", ambiguous: ownFormulas(values, line, instances, totals, byFormula) };
     }
   }
   const evidence = line.candidates.map((c) => evaluate(values, line, c, instances, totals));
@@ -97,11 +100,29 @@ function decision(line: TotalLine, instances: number[], totals: TotalCells, chos
 }
 
 /**
- * The reading most of the line's own formulas state (at least one), if it is one of the line's candidates. Formulas
- * vote for every reading they add the same cells as (blank cells aside): "=SUM(I4:I16)" under an empty I3 and
+ * Cells whose own formula adds something else than a reading only one formula states exactly (and that no label
+ * proposes) are not held to it: each formula of such a line says what its cell is ("Numerator" = a different sum
+ * for ROF, ROE and ROI). A reading two formulas state exactly, or the labels give, is the line's rule.
+ */
+function ownFormulas(values: TableValues, line: TotalLine, instances: number[], totals: TotalCells, chosen: Candidate): Uint8Array {
+  const out = new Uint8Array(instances.length);
+  if (chosen.origin !== "formula") return out;
+  const key = partsKey(chosen.parts);
+  if (totals.stated.filter((k) => k === key).length >= 2) return out;
+  for (let i = 0; i < instances.length; i++) {
+    const k = totals.stated[i];
+    if (k !== "" && k !== "x" && !formulaStates(values, line, instances[i], i, totals, chosen.parts, chosen.origin)) out[i] = 1;
+  }
+  return out;
+}
+
+/**
+ * The reading most of the line's own formulas state (at least one), if it is one of the line's candidates;
+ * "split" when no reading has more than half of them. Formulas
+ * vote for every reading they add the same cells as (blank and zero cells aside): "=SUM(I4:I16)" under an empty I3 and
  * "=SUM(H3:H16)" both state the items from row 3.
  */
-function formulaReading(values: TableValues, line: TotalLine, instances: number[], totals: TotalCells): Candidate | undefined {
+function formulaReading(values: TableValues, line: TotalLine, instances: number[], totals: TotalCells): Candidate | "split" | undefined {
   const counts = new Map<string, number>();
   let formulas = 0;
   for (const k of totals.stated) {
@@ -118,12 +139,14 @@ function formulaReading(values: TableValues, line: TotalLine, instances: number[
     // All formulas alike: the exact reading is the one; otherwise count the formulas equivalent to each reading.
     if (!unanimous) {
       n = 0;
-      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c.parts)) n++;
+      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c.parts, c.origin)) n++;
     }
     if (n > bestCount || (n === bestCount && n > 0 && best !== undefined && c.rank < best.rank)) {
       best = c;
       bestCount = n;
     }
   }
+  // The reading must be what most of the formulas state, not just the largest of several minorities.
+  if (formulas >= 2 && bestCount * 2 <= formulas) return "split";
   return best;
 }

@@ -45,17 +45,19 @@ export interface TotalCells {
 }
 
 /**
- * Does the total's own formula state this reading? Exactly, or but for cells that are blank in this instance
+ * Does the total's own formula state this reading? Exactly, or but for cells that are blank or 0 in this instance
  * (=SUM(I4:I16) under an empty I3 adds what =SUM(I3:I16) adds).
  */
-export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, parts: Part[]): boolean {
+export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, parts: Part[], origin: Candidate["origin"] = "header"): boolean {
   const stated = totals.stated[i];
   if (stated === "" || stated === "x") return false;
   if (stated === partsKey(parts)) return true;
   const terms = totals.terms[i];
   if (terms === undefined) return false;
+  // A reading the labels give takes any formula that adds the same figures; one proposed by another cell's formula
+  // only the formulas that differ from it by blank cells.
   const filled = (ps: Part[]): string =>
-    partsKey(ps.filter((p) => { const q = cellOf(line.axis, inst, p.at); return !values.blank(q.r, q.c); }));
+    partsKey(ps.filter((p) => { const q = cellOf(line.axis, inst, p.at); return origin === "formula" ? !values.blank(q.r, q.c) : values.at(q.r, q.c) !== 0; }));
   return filled(terms) === filled(parts);
 }
 

@@ -44,7 +44,7 @@ function mismatchFindings(decisions: LineDecision[], values: TableValues, base: 
       if (d.ambiguous[i] === 1 || !(s === STATE.holds || s === STATE.empty || s === STATE.fails || s === STATE.near)) return;
       const total = cellOf(line.axis, inst, line.total);
       const parts = chosen.candidate.parts.map((p) => ({ ...cellOf(line.axis, inst, p.at), sign: p.sign }));
-      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate.parts) });
+      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate.parts, chosen.candidate.origin) });
       // A residue of 1 or 2 is a real disagreement of the printed figures: it is blamed like any other.
       residuals.push(s === STATE.fails || s === STATE.near ? chosen.residuals[i] : 0);
     });
@@ -109,7 +109,7 @@ function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision
         return;
       }
       if (stated === "" || stated === "x" || stated === key || d.ambiguous[i] === 1) return;
-      if (formulaStates(values, line, inst, i, d.totals, want)) return;
+      if (formulaStates(values, line, inst, i, d.totals, want, chosen.candidate.origin)) return;
       // Where the reading does not apply (its parts are all blank here, the cell is another kind of figure), the
       // cell's own formula is all there is to go by.
       const st = chosen.states[i];

@@ -110,9 +110,17 @@ export function findLayout(view: SheetView): Layout {
       if (blankRun >= 2) close();
       continue;
     }
-    // One cell, or one merged cell while no table is open (a title across the page), is a text line.
+    // One cell, or one merged cell while no table is open (a title across the page), is a text line; but a label
+    // alone in the table's label columns, between rows of figures, is a heading row of the table ("Wind-down costs
+    // associated with the" above "dissolution of RedSpark | 0 | 0 | 0.02"); after a blank row it is the next title.
     const single = info.anchors.length === 1 && info.anchors[0] >= 0 && info.figures.length === 0;
-    if ((info.n === 1 && view.mergeAt(r, info.c0) === undefined) || (single && open === undefined) || isKeyValue(view, r, info)) {
+    const lone = (info.n === 1 && view.mergeAt(r, info.c0) === undefined) || (single && open === undefined);
+    if (lone && open !== undefined && sawFigures && blankRun === 0 && labelRowInside(view, r, info, figureCols)) {
+      open.r1 = r;
+      blankRun = 0;
+      continue;
+    }
+    if (lone || isKeyValue(view, r, info)) {
       close();
       blankRun = 0;
       const c = info.anchors.find((x) => x >= 0) ?? info.c0;
@@ -191,6 +199,16 @@ function splitSideBySide(view: SheetView, block: Block): Block[] {
     while (start <= c1 && emptyCol(start)) start++;
   }
   return out;
+}
+
+/** A lone text left of every figure column, with the next row holding figures in those columns. */
+function labelRowInside(view: SheetView, r: number, info: RowInfo, figureCols: Set<number>): boolean {
+  if (figureCols.size === 0 || info.texts.length !== 1) return false;
+  const c = info.texts[0];
+  for (const f of figureCols) if (f <= c) return false;
+  if (r + 1 >= view.rows) return false;
+  const next = rowInfo(view, r + 1);
+  return next.figures.some((f) => figureCols.has(f));
 }
 
 /**

@@ -157,6 +157,27 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   }
   // Codes, serial numbers and years at the left label the rows ("117 | Office of Information Technology | …").
   while (valueCols.length > 1 && identifierColumn(view, body, valueCols[0], headerRows.length === 0 ? [] : headerPath(valueCols[0]), valueCols.slice(1), amount)) valueCols.shift();
+  // Figures left of a column of names, with the amounts further right, are codes too ("AT6010301 | 1.1 | Berk |
+  // … | Title | FY02"): a table's amounts come after its labels.
+  const textCol = (c: number): boolean => {
+    let text = 0;
+    let filled = 0;
+    for (const r of body) {
+      const a = amount(r, c);
+      if ((a.kind === "zero" && !a.dash) || (a.kind === "text" && a.text === "")) continue;
+      filled++;
+      // Names have letters; "…" and "n/a" stand for unknown figures, not for labels.
+      if (a.kind === "text" && /\p{L}{2}/u.test(a.text) && !/^\s*n\/?a\s*$/i.test(a.text)) text++;
+    }
+    return filled >= 2 && text * 2 > filled;
+  };
+  for (let c = range.c1; c > range.c0; c--) {
+    if (valueCols.includes(c) || !textCol(c) || !valueCols.some((v) => v > c)) continue;
+    const before = valueCols.filter((v) => v < c);
+    // A few code columns, not a table's worth of figures beside a column of notes.
+    if (before.length > 0 && before.length <= 3) valueCols.splice(0, before.length);
+    break;
+  }
   if (valueCols.length === 0) return undefined;
   const labelCols: number[] = [];
   for (let c = range.c0; c < valueCols[0]; c++) labelCols.push(c);
