@@ -1,6 +1,7 @@
 // The command line's own words, Korean first, English second.
 import type { Lang } from "../core/findings/findings";
 import type { TableKind } from "../core/layout/detect-tables";
+import type { NotCheckedReason } from "../core/check-workbook";
 
 export interface CliText {
   usage: string;
@@ -10,13 +11,18 @@ export interface CliText {
   noXlsx: string;
   internal: string;
   noFindings: (tables: number) => string;
+  /** A file where no table could be checked: never worded as a pass. */
+  nothingChecked: string;
+  /** The regions of figures that were not checked, listed after the findings. */
+  notChecked: (count: number, list: string, more: number) => string;
+  reasons: Record<NotCheckedReason, string>;
   textLines: string;
   table: string;
   unit: string;
   expected: string;
   actual: string;
   kinds: Record<TableKind, string>;
-  summary: (files: number, tables: number, errors: number, warnings: number, infos: number, shortfalls: number) => string;
+  summary: (files: number, tables: number, notChecked: number, errors: number, warnings: number, infos: number, shortfalls: number) => string;
 }
 
 const USAGE_KO = `사용법: yesan check <파일.xlsx|폴더>... [--format text|json] [--lang ko|en]
@@ -50,13 +56,16 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noXlsx: "폴더에 .xlsx 파일이 없습니다.",
     internal: "검사 중 내부 오류가 났습니다. 이 메시지를 개발팀에 알려 주세요",
     noFindings: (n) => `문제 없음 (표 ${n}개 검사)`,
+    nothingChecked: "검사하지 못함: 합계가 어떤 항목의 합인지 확인할 수 있는 표가 없습니다. 이 파일의 숫자는 검사되지 않았습니다.",
+    notChecked: (n, list, more) => `검사하지 못한 영역 ${n}곳: ${list}${more > 0 ? ` 외 ${more}곳` : ""}`,
+    reasons: { "no-total": "합계 줄 없음", unconfirmed: "합계의 구성을 확인할 수 없음" },
     textLines: "본문",
     table: "표",
     unit: "단위",
     expected: "기대값",
     actual: "실제값",
     kinds: { funding: "재원별 소요예산", gap: "소요·확보·미확보", breakdown: "내역", totals: "합계표" },
-    summary: (f, t, e, w, i, s) => `요약: 파일 ${f}개, 표 ${t}개 — 오류 ${e}, 경고 ${w}, 정보 ${i} (부족재원 ${s})`,
+    summary: (f, t, n, e, w, i, s) => `요약: 파일 ${f}개, 표 ${t}개${n > 0 ? ` (검사하지 못한 영역 ${n}곳)` : ""} — 오류 ${e}, 경고 ${w}, 정보 ${i} (부족재원 ${s})`,
   },
   en: {
     usage: USAGE_EN,
@@ -65,12 +74,16 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     noXlsx: "No .xlsx files in the folder.",
     internal: "Internal error while checking; please report this message to the developers",
     noFindings: (n) => `No findings (${count(n, "table")} checked)`,
+    nothingChecked: "Not checked: no table whose totals Yesan could confirm; none of this file's figures were checked.",
+    notChecked: (n, list, more) => `Not checked, ${count(n, "region")}: ${list}${more > 0 ? ` and ${more} more` : ""}`,
+    reasons: { "no-total": "no total line", unconfirmed: "what the totals add could not be confirmed" },
     textLines: "Text lines",
     table: "Table",
     unit: "unit",
     expected: "expected",
     actual: "actual",
     kinds: { funding: "funding", gap: "need/secured/gap", breakdown: "breakdown", totals: "totals" },
-    summary: (f, t, e, w, i, s) => `Summary: ${count(f, "file")}, ${count(t, "table")} — ${count(e, "error")}, ${count(w, "warning")}, ${i} info (${count(s, "shortfall")})`,
+    summary: (f, t, n, e, w, i, s) =>
+      `Summary: ${count(f, "file")}, ${count(t, "table")}${n > 0 ? ` (${count(n, "region")} not checked)` : ""} — ${count(e, "error")}, ${count(w, "warning")}, ${i} info (${count(s, "shortfall")})`,
   },
 };

@@ -9,6 +9,9 @@ export type FileReport = { file: string; result: CheckResult } | { file: string;
 
 const SEVERITY_MARK: Record<Severity, string> = { error: "✗", warning: "!", info: "i" };
 
+/** Regions not checked are listed by name up to this many per file; the rest are counted. */
+const MAX_REGIONS_LISTED = 5;
+
 function value(v: number | string | undefined): string {
   if (v === undefined) return "";
   return typeof v === "number" ? formatAmount(v) : v;
@@ -21,6 +24,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   let warnings = 0;
   let infos = 0;
   let tables = 0;
+  let notChecked = 0;
   let shortfalls = 0;
   for (const rep of reports) {
     lines.push(rep.file);
@@ -30,8 +34,11 @@ export function formatText(reports: FileReport[], lang: Lang): string {
     }
     const { result } = rep;
     tables += result.tables.length;
+    notChecked += result.notChecked.length;
     const sheets = [...new Set([...result.tables.map((x) => x.sheet), ...result.findings.map((f) => f.sheet)])];
-    if (result.findings.length === 0) lines.push(`  ${t.noFindings(result.tables.length)}`);
+    // "No findings" only where something was checked: a file of unconfirmed tables says it was not checked.
+    if (result.tables.length === 0) lines.push(`  ${t.nothingChecked}`);
+    else if (result.findings.length === 0) lines.push(`  ${t.noFindings(result.tables.length)}`);
     for (const sheet of sheets) {
       const fs = result.findings.filter((f) => f.sheet === sheet);
       if (fs.length === 0) continue;
@@ -58,9 +65,13 @@ export function formatText(reports: FileReport[], lang: Lang): string {
         }
       }
     }
+    if (result.notChecked.length > 0) {
+      const shown = result.notChecked.slice(0, MAX_REGIONS_LISTED).map((n) => `[${n.sheet}] ${n.range} (${t.reasons[n.reason]})`);
+      lines.push(`  ${t.notChecked(result.notChecked.length, shown.join(", "), result.notChecked.length - shown.length)}`);
+    }
     lines.push("");
   }
-  lines.push(t.summary(reports.length, tables, errors, warnings, infos, shortfalls));
+  lines.push(t.summary(reports.length, tables, notChecked, errors, warnings, infos, shortfalls));
   return lines.join("\n") + "\n";
 }
 
@@ -78,6 +89,7 @@ export function formatJson(reports: FileReport[], lang: Lang): string {
     return {
       file: rep.file,
       tables: rep.result.tables,
+      notChecked: rep.result.notChecked.map((n) => ({ ...n, message: CLI_TEXT[lang].reasons[n.reason] })),
       findings: rep.result.findings.map((f) => {
         const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, related: f.related };
         if (f.expected !== undefined) o.expected = f.expected;

@@ -141,6 +141,12 @@ export function CheckTab({ port, lang, run, action, onCheck, progress, scope, ge
   );
 }
 
+/** The first few regions not checked, by sheet and range; the count says how many there are in all. */
+function notCheckedList(run: CheckRun): string {
+  const shown = run.result.notChecked.slice(0, 3).map((n) => `${n.sheet} ${n.range}`);
+  return run.result.notChecked.length > shown.length ? `${shown.join(", ")} …` : shown.join(", ");
+}
+
 function Summary({ run, lang }: { run: CheckRun; lang: Lang }) {
   const styles = useStyles();
   const counts = countBySeverity(run.result);
@@ -153,6 +159,11 @@ function Summary({ run, lang }: { run: CheckRun; lang: Lang }) {
       <Text className={styles.muted}>{t(lang, run.scope === "selection" ? "check.summarySelection" : "check.summaryWorkbook")}</Text>
       {run.result.findings.length === 0 && (
         <Text>{run.result.tables.length === 0 ? t(lang, "check.noTables") : t(lang, "check.noFindings")}</Text>
+      )}
+      {run.result.notChecked.length > 0 && (
+        <Text className={styles.muted} data-testid="check-not-checked">
+          {t(lang, "check.notChecked", { count: run.result.notChecked.length, list: notCheckedList(run) })}
+        </Text>
       )}
     </div>
   );

@@ -222,8 +222,12 @@ export const UI = {
   "check.summaryWorkbook": { ko: "통합문서 전체", en: "Whole workbook" },
   "check.noFindings": { ko: "문제가 없습니다.", en: "No findings." },
   "check.noTables": {
-    ko: "검사할 표를 찾지 못했습니다. 표의 제목과 머리글(재원, 연도, 합계)이 함께 선택되었는지 확인하세요.",
-    en: "No tables were found. Make sure the table's title and headers (sources, years, total) are included.",
+    ko: "검사하지 못했습니다: 합계가 어떤 항목의 합인지 확인할 수 있는 표가 없습니다. 표의 제목과 머리글(재원, 연도, 합계)이 함께 선택되었는지 확인하세요.",
+    en: "Not checked: no table whose totals Yesan could confirm. Make sure the table's title and headers (sources, years, total) are included.",
+  },
+  "check.notChecked": {
+    ko: "검사하지 못한 영역 {count}곳 (합계의 구성을 확인할 수 없음): {list}",
+    en: "Not checked, {count} regions (what their totals add could not be confirmed): {list}",
   },
   "check.textLines": { ko: "본문", en: "Text lines" },
   "check.table": { ko: "표 {range}", en: "Table {range}" },
@@ -277,6 +281,7 @@ export const UI = {
   "severity.info": { ko: "정보", en: "Info" },
 
   "rule.total-mismatch": { ko: "합계 불일치", en: "Total mismatch" },
+  "rule.total-rounding": { ko: "인쇄 반올림 차이", en: "Rounding on the page" },
   "rule.formula-range": { ko: "수식 범위", en: "Formula range" },
   "rule.headline-mismatch": { ko: "제목 금액 불일치", en: "Headline mismatch" },
   "rule.malformed-number": { ko: "잘못된 숫자", en: "Malformed number" },

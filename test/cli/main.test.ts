@@ -28,13 +28,13 @@ test("text output on the samples folder: Korean, grouped by file, sheet and tabl
   expect(out).toContain("기대값 509,400 / 실제값 527,900 (단위: 천원)");
   expect(out).toContain("부족재원: 소요액 29,324백만원 중 6,468백만원(22%) 미확보");
   expect(out).toContain("  문제 없음 (표 1개 검사)");
-  expect(lines.find((l) => l.startsWith("요약:"))).toMatch(/^요약: 파일 2개, 표 \d+개 — 오류 6, 경고 1, 정보 0 \(부족재원 1\)$/);
+  expect(lines.find((l) => l.startsWith("요약:"))).toMatch(/^요약: 파일 2개, 표 \d+개 \(검사하지 못한 영역 \d+곳\) — 오류 6, 경고 1, 정보 0 \(부족재원 1\)$/);
 });
 
 test("English output with --lang en", async () => {
   const { out } = await run("check", PLAN, "--lang", "en");
   expect(out).toContain("differs from the sum of its parts, 509,400 thousand won");
-  expect(out).toMatch(/Summary: 1 file, 27 tables — 6 errors, 1 warning, 0 info \(1 shortfall\)/);
+  expect(out).toMatch(/Summary: 1 file, 27 tables \(8 regions not checked\) — 6 errors, 1 warning, 0 info \(1 shortfall\)/);
   const card = await run("check", path.join(path.dirname(PLAN), "2021-지역경제-15-도시형소공인.xlsx"), "--lang", "en");
   expect(card.out).toContain("  No findings (1 table checked)\n\nSummary: 1 file, 1 table — 0 errors, 0 warnings, 0 info (0 shortfalls)\n");
 });

@@ -4,7 +4,7 @@
 // items since the last 소계, the 소계 lines only … Nothing here is a claim yet.
 import type { TableModel, ColLine, RowLine } from "../layout/table-model";
 import type { SheetView } from "../cells/sheet-view";
-import { cleanLabel, normalizeLabel } from "../layout/labels";
+import { classifyTableLabel, cleanLabel, normalizeLabel } from "../layout/labels";
 import { headerCandidates, rowGroupCandidates } from "./header-candidates";
 
 /** "across": a total column adding columns of its own row (instances: rows); "down": a total row adding rows. */
@@ -101,6 +101,7 @@ export function signatureOf(model: TableModel, lines: Lines, axis: Axis, kind: s
 }
 
 const isTotalRole = (l: RowLine | ColLine): boolean => l.role === "total" || l.role === "subtotal";
+const isTotalWord = (label: string): boolean => classifyTableLabel(label)?.kind === "total";
 
 /** Parts that are all years or all funding sources: the budget table's own dimensions. */
 const vocabularyParts = (ps: (RowLine | ColLine)[]): boolean => ps.length > 0 && (ps.every((l) => l.year !== undefined) || ps.every((l) => l.source !== undefined));
@@ -171,6 +172,12 @@ export function tableCandidates(view: SheetView, model: TableModel): TotalLine[]
       const same = others.filter((c) => (c.label.split(" / ").pop() ?? "") === leaf);
       addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-leaf", 2));
     }
+    // The same measure under every group (Total / affecté over Bac L / affecté, Bac ES / affecté …).
+    const measure = t.label.split(" / ").filter((x) => x !== "" && !isTotalWord(x));
+    if (measure.length > 0) {
+      const same = others.filter((c) => { const path = c.label.split(" / "); return measure.every((m) => path.includes(m)); });
+      if (same.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-measure", 2));
+    }
     const years = others.filter((c) => c.year !== undefined);
     if (years.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(years.map((c) => c.c)), "layout", "years", 3));
     // Successive stages of the same money (Agency → … → Ordinance of Estimates): what was there plus the last stage.
@@ -207,7 +214,9 @@ export function tableCandidates(view: SheetView, model: TableModel): TotalLine[]
   //    reading it states, for labelled lines and for unlabelled ones (a SUM row without a label).
   formulaCandidates(view, model, lines, lineOf, make);
 
-  return [...out.values()].filter((l) => l.candidates.length > 0);
+  // A share, a rate or a check line is no total, whatever its formula adds.
+  const additive = (l: TotalLine): boolean => (l.axis === "across" ? lines.byCol.get(l.total)?.additive : lines.byRow.get(l.total)?.additive) ?? true;
+  return [...out.values()].filter((l) => l.candidates.length > 0 && additive(l));
 }
 
 type Maker = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], origin: Origin, how: string, rank: number, declared?: boolean) => Candidate;

@@ -3,7 +3,7 @@
 // 100,000 and 51,072 against their years, while the 계 row agrees with its years and the 합계 column of 계 is off
 // against the sources by exactly 151,072. Taking the failing totals as wrong by their residuals must repair every
 // confirmed check they touch and break none; an exact repair does not happen by chance.
-import { cellOf, STATE, type CandidateEvidence } from "./instances";
+import { cellOf, checkable, STATE, type CandidateEvidence } from "./instances";
 import type { LineDecision, PendingLine } from "./decide";
 
 const key = (r: number, c: number): number => r * 16384 + c;
@@ -29,7 +29,7 @@ export function corroborated(p: PendingLine, decided: LineDecision[]): LineDecis
   for (const d of decided) {
     d.instances.forEach((inst, i) => {
       const s = d.chosen.states[i];
-      if (d.ambiguous[i] === 1 || !(s === STATE.holds || s === STATE.empty || s === STATE.fails || s === STATE.near)) return;
+      if (d.ambiguous[i] === 1 || !checkable(s)) return;
       const k = residual.length;
       residual.push(s === STATE.fails || s === STATE.near ? d.chosen.residuals[i] : 0);
       const t = cellOf(d.line.axis, inst, d.line.total);

@@ -39,8 +39,10 @@ const support = (e: CandidateEvidence): number => e.holds + e.near;
 
 /** Most instances agree (two at least, two thirds of those that say anything); or all do, not only by zeros. */
 function majority(e: CandidateEvidence): boolean {
-  if (e.fails === 0 && e.near === 0 && e.strong >= 1) return true;
-  return e.holds >= 1 && support(e) >= 2 && support(e) >= 2 * e.fails;
+  // Totals that sit within their parts' range are not reported against a reading, but they speak against it.
+  const against = e.fails + e.levels;
+  if (against === 0 && e.near === 0 && e.strong >= 1) return true;
+  return e.holds >= 1 && support(e) >= 2 && support(e) >= 2 * against;
 }
 
 function declaredStands(e: CandidateEvidence): boolean {
@@ -63,6 +65,9 @@ export function decideLocally(view: SheetView, model: TableModel, values: TableV
   // Formulas that each add something else (a different measure per column: ROF, ROE, ROI): every cell says what
   // it is, and no reading of the line is the sheet's.
   if (byFormula === "split") return undefined;
+  // A line no label calls a total is one only where its formulas make a pattern: one stray SUM in a row of typed
+  // figures (a reference number, a scratch column) does not make the row a total.
+  if (line.candidates.every((c) => c.origin === "formula") && (byFormula === undefined || totals.stated.filter((k) => k === partsKey(byFormula.parts)).length < 2)) return undefined;
   if (byFormula !== undefined) {
     const e = evaluate(values, line, byFormula, instances, totals);
     // A formula or two among typed totals that all disagree with it is the odd one out, not the rule.
@@ -81,7 +86,10 @@ export function decideLocally(view: SheetView, model: TableModel, values: TableV
 
 /** Decides a pending line once every table of the workbook has added its evidence to the pool. */
 export function decidePooled(p: PendingLine, pool: Pool): LineDecision | undefined {
-  const ok = p.evidence.filter((e) => pool.confirms(e.candidate.signature) && (support(e) >= 1 || e.candidate.declared)).sort(better);
+  const unexplained = p.evidence.every((e) => e.holds === 0);
+  const ok = p.evidence
+    .filter((e) => pool.confirms(e.candidate.signature) && (support(e) >= 1 || e.candidate.declared || (unexplained && pool.overwhelming(e.candidate.signature))))
+    .sort(better);
   if (ok.length === 0) return undefined;
   return decision(p.line, p.instances, p.totals, ok[0], "pooled", p.evidence);
 }
@@ -111,7 +119,7 @@ function ownFormulas(values: TableValues, line: TotalLine, instances: number[], 
   if (totals.stated.filter((k) => k === key).length >= 2) return out;
   for (let i = 0; i < instances.length; i++) {
     const k = totals.stated[i];
-    if (k !== "" && k !== "x" && !formulaStates(values, line, instances[i], i, totals, chosen.parts, chosen.origin)) out[i] = 1;
+    if (k !== "" && k !== "x" && !formulaStates(values, line, instances[i], i, totals, chosen.parts)) out[i] = 1;
   }
   return out;
 }
@@ -139,7 +147,7 @@ function formulaReading(values: TableValues, line: TotalLine, instances: number[
     // All formulas alike: the exact reading is the one; otherwise count the formulas equivalent to each reading.
     if (!unanimous) {
       n = 0;
-      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c.parts, c.origin)) n++;
+      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c.parts)) n++;
     }
     if (n > bestCount || (n === bestCount && n > 0 && best !== undefined && c.rank < best.rank)) {
       best = c;

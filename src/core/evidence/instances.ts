@@ -7,7 +7,10 @@ import { partsKey } from "../candidates/candidates";
 import type { TableModel } from "../layout/table-model";
 import type { TableValues } from "./values";
 
-export const STATE = { blank: 0, other: 1, unknown: 2, empty: 3, holds: 4, near: 5, fails: 6 } as const;
+export const STATE = { blank: 0, other: 1, unknown: 2, empty: 3, holds: 4, near: 5, fails: 6, print: 7 } as const;
+
+/** The instance says something about the reading: it holds (also only in the stored figures), or it fails. */
+export const checkable = (s: number): boolean => s === STATE.holds || s === STATE.empty || s === STATE.fails || s === STATE.near || s === STATE.print;
 export type State = (typeof STATE)[keyof typeof STATE];
 
 /** A residual of 1 or 2 in the last unit of large figures: parts rounded one by one. */
@@ -24,6 +27,8 @@ export interface CandidateEvidence {
   fails: number;
   /** Holding instances with two or more figures that are not zero: no accident of zeros. */
   strong: number;
+  /** Instances where the total lies within its parts' range (a level or an average): against this reading. */
+  levels: number;
 }
 
 /** The instances of a line: the rows of a total column, the columns of a total row (lines that add up only). */
@@ -42,22 +47,25 @@ export interface TotalCells {
   stated: string[];
   /** The parts that formula adds, where there is one. */
   terms: (Part[] | undefined)[];
+  /**
+   * The lines a formula in the instance adds together with the total cell (=SUM(F362:F364) adds F364 with F362 and
+   * F363): in that instance the cell is their fellow item, never their total.
+   */
+  summedWith: (Set<number> | undefined)[];
 }
 
 /**
  * Does the total's own formula state this reading? Exactly, or but for cells that are blank or 0 in this instance
  * (=SUM(I4:I16) under an empty I3 adds what =SUM(I3:I16) adds).
  */
-export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, parts: Part[], origin: Candidate["origin"] = "header"): boolean {
+export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, parts: Part[]): boolean {
   const stated = totals.stated[i];
   if (stated === "" || stated === "x") return false;
   if (stated === partsKey(parts)) return true;
   const terms = totals.terms[i];
   if (terms === undefined) return false;
-  // A reading the labels give takes any formula that adds the same figures; one proposed by another cell's formula
-  // only the formulas that differ from it by blank cells.
   const filled = (ps: Part[]): string =>
-    partsKey(ps.filter((p) => { const q = cellOf(line.axis, inst, p.at); return origin === "formula" ? !values.blank(q.r, q.c) : values.at(q.r, q.c) !== 0; }));
+    partsKey(ps.filter((p) => { const q = cellOf(line.axis, inst, p.at); return values.at(q.r, q.c) !== 0; }));
   return filled(terms) === filled(parts);
 }
 
@@ -96,7 +104,50 @@ export function totalCells(view: SheetView, model: TableModel, line: TotalLine, 
     }
     kind[i] = 255;
   });
-  return { kind, stated, terms };
+  return { kind, stated, terms, summedWith: summedWith(view, model, line, instances) };
+}
+
+/** For each instance, the lines its formulas add together with the total line's cell. */
+function summedWith(view: SheetView, model: TableModel, line: TotalLine, instances: number[]): (Set<number> | undefined)[] {
+  const along = line.axis === "across" ? model.cols.map((c) => c.c) : model.rows.map((r) => r.r);
+  return instances.map((inst) => {
+    let out: Set<number> | undefined;
+    for (const at of along) {
+      const cell = cellOf(line.axis, inst, at);
+      if (view.cell(cell.r, cell.c)?.f === undefined) continue;
+      const lf = view.linear(cell.r, cell.c);
+      if (lf === undefined || lf.terms.length < 2) continue;
+      const ats = lf.terms.map((t) => (line.axis === "across" ? (t.r === cell.r ? t.c : -1) : t.c === cell.c ? t.r : -1));
+      if (!ats.includes(line.total)) continue;
+      for (const a of ats) if (a >= 0 && a !== line.total) (out ??= new Set()).add(a);
+    }
+    return out;
+  });
+}
+
+/**
+ * total − Σ parts as printed, when every figure of the instance that is not zero prints with the same number format
+ * (else undefined: a part printed another way cannot be compared on the page).
+ */
+function printedResidual(values: TableValues, line: TotalLine, inst: number, candidate: Candidate): number | undefined {
+  const t = cellOf(line.axis, inst, candidate.total);
+  let key = "";
+  let res = values.printed(t.r, t.c);
+  if (res === undefined) return undefined;
+  const same = (r: number, c: number, v: number): boolean => {
+    if (v === 0) return true;
+    const k = values.shown(r, c);
+    if (key === "") key = k;
+    return k !== "" && k === key;
+  };
+  if (!same(t.r, t.c, res)) return undefined;
+  for (const p of candidate.parts) {
+    const q = cellOf(line.axis, inst, p.at);
+    const v = values.printed(q.r, q.c);
+    if (v === undefined || !same(q.r, q.c, v)) return undefined;
+    res -= p.sign * v;
+  }
+  return key === "" ? undefined : res;
 }
 
 export function evaluate(values: TableValues, line: TotalLine, candidate: Candidate, instances: number[], totals: TotalCells): CandidateEvidence {
@@ -107,12 +158,18 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
   let near = 0;
   let fails = 0;
   let strong = 0;
+  let levels = 0;
   for (let i = 0; i < n; i++) {
     if (totals.kind[i] !== 255) {
       states[i] = totals.kind[i];
       continue;
     }
     const inst = instances[i];
+    const fellows = totals.summedWith[i];
+    if (fellows !== undefined && candidate.parts.some((p) => fellows.has(p.at))) {
+      states[i] = STATE.other;
+      continue;
+    }
     const at = cellOf(line.axis, inst, candidate.total);
     const total = values.at(at.r, at.c);
     const tp = { halfUnit: values.halfUnit(at.r, at.c) };
@@ -154,8 +211,13 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
     }
     const res = total - sum;
     const slack = values.capped ? candidate.parts.length + 1 : 0;
-    if (Math.abs(res) <= slack) {
-      states[i] = STATE.holds;
+    const page = printedResidual(values, line, inst, candidate);
+    if (Math.abs(res) <= slack || page === 0) {
+      // The stored figures add up, or the printed ones do (5,078 over parts stored with decimals that print as
+      // 128, 2,868, …): the reading holds. Stored figures that add up under printed ones that do not are a
+      // rounding difference on the page, noted apart.
+      states[i] = Math.abs(res) <= slack && page !== undefined && page !== 0 ? STATE.print : STATE.holds;
+      if (states[i] === STATE.print) residuals[i] = page as number;
       holds++;
       if (nonzero >= 2) strong++;
     } else if (candidate.parts.length >= 2 && Math.abs(res) <= ROUNDING_UNITS && Math.abs(total) >= ROUNDING_MAGNITUDE * Math.abs(res) && !values.capped) {
@@ -166,11 +228,12 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
       // Within the range of like-signed parts: a level or an average (cash at the latest quarter, a margin, an
       // average headcount), never a sum of them. Not this reading's instance.
       states[i] = STATE.other;
+      levels++;
     } else {
       states[i] = STATE.fails;
       residuals[i] = res;
       fails++;
     }
   }
-  return { candidate, states, residuals, holds, near, fails, strong };
+  return { candidate, states, residuals, holds, near, fails, strong, levels };
 }

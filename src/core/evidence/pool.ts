@@ -23,6 +23,15 @@ export class Pool {
     }
   }
 
+  /**
+   * Confirmed overwhelmingly (ten instances and nine in ten agreeing): enough to hold a block to the reading even where
+   * none of its own instances agree, when no other reading explains any of them either.
+   */
+  overwhelming(signature: string): boolean {
+    const s = this.stats.get(signature);
+    return s !== undefined && s.support >= 10 && s.support >= 9 * s.fails;
+  }
+
   confirms(signature: string): boolean {
     const s = this.stats.get(signature);
     return s !== undefined && s.support >= MIN_SUPPORT && s.support >= SHARE * s.fails;

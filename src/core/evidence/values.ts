@@ -1,10 +1,13 @@
 // A table's figures as the evidence and blame stages compare them: in the table's unit, scaled to integers so that
-// "adds up" is exact (0.1 + 0.2 is 0.3 here), undefined where the figure is unknown (malformed, not calculated,
-// "…" or "n/a"), which voids every comparison it takes part in.
+// "adds up" is exact (0.1 + 0.2 is 0.3 here), undefined where the figure is unknown (malformed, not calculated, "…"
+// or "n/a"), which voids every comparison it takes part in. Each figure also as printed (rounded by its number
+// format): a typed total of 5,078 over parts stored as 128.4, 2,867.8 … adds up on the page, and a formula total
+// that prints one more than its printed parts does not.
 import { amountIn, type AmountCell } from "../cells/amount-cell";
 import type { TableModel } from "../layout/table-model";
 import { decimalsOf } from "../numbers/numbers";
 import type { Unit } from "../numbers/units";
+import { asShown, shownBy } from "../numbers/number-format";
 
 const MAX_SCALE = 6;
 
@@ -12,8 +15,12 @@ const MAX_SCALE = 6;
 const UNKNOWN_MARK = /^\s*(…|\.{2,}|n\/?a|n\.a\.?|na|nd|\?+|x)\s*$/i;
 
 export interface TableValues {
-  /** Scaled value at (r, c); undefined when unknown. */
+  /** Scaled value at (r, c), as stored; undefined when unknown. */
   at(r: number, c: number): number | undefined;
+  /** Scaled value at (r, c) as its number format prints it. */
+  printed(r: number, c: number): number | undefined;
+  /** How the cell's format prints figures ("" for General): figures compare as printed only under the same one. */
+  shown(r: number, c: number): string;
   /** The scale: stored values are value × factor. */
   factor: number;
   /** Some figure had more decimals than the scale keeps: sums may be off by rounding of the last unit. */
@@ -24,10 +31,12 @@ export interface TableValues {
   halfUnit(r: number, c: number): number;
 }
 
-export function valueOf(a: AmountCell, unit: Unit | undefined, second: boolean): number | undefined {
+export function valueOf(a: AmountCell, unit: Unit | undefined, second: boolean, format?: string): number | undefined {
   switch (a.kind) {
     case "amount":
-      return second && a.second !== undefined ? a.second : amountIn(a, unit);
+      if (second && a.second !== undefined) return a.second;
+      // Printed: a number with a number format reads rounded as the page shows it; text shows as typed.
+      return amountIn(format === undefined || a.asText || a.unit !== undefined ? a : { ...a, value: asShown(a.value, shownBy(format, a.value < 0)) }, unit);
     case "malformed":
     case "not-calculated":
       return undefined;
@@ -45,7 +54,7 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
     for (const col of model.cols) {
       const a = model.amount(row.r, col.c);
       if (a.kind !== "amount") continue;
-      const d = decimalsOf(amountIn(a, unit));
+      const d = decimalsOf(valueOf(a, unit, false) as number);
       if (d > MAX_SCALE) capped = true;
       if (d > scale) scale = Math.min(MAX_SCALE, d);
     }
@@ -58,13 +67,22 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
       const v = valueOf(model.amount(r, c), unit, second);
       return v === undefined ? undefined : Math.round(v * factor);
     },
+    printed(r, c) {
+      const v = valueOf(model.amount(r, c), unit, second, model.format(r, c));
+      return v === undefined ? undefined : Math.round(v * factor);
+    },
+    shown(r, c) {
+      const a = model.amount(r, c);
+      const f = a.kind === "amount" && !a.asText ? shownBy(model.format(r, c), a.value < 0) : undefined;
+      return f === undefined ? "" : `${f.decimals}/${f.divisor}/${f.percent ? "%" : ""}`;
+    },
     blank(r, c) {
       const a = model.amount(r, c);
       return a.kind === "zero" && !a.dash;
     },
     halfUnit(r, c) {
       const a = model.amount(r, c);
-      const d = a.kind === "amount" ? Math.min(MAX_SCALE, decimalsOf(amountIn(a, unit))) : 0;
+      const d = a.kind === "amount" ? Math.min(MAX_SCALE, decimalsOf(valueOf(a, unit, false, model.format(r, c)) as number)) : 0;
       return (0.5 * factor) / 10 ** d;
     },
   };

@@ -3,6 +3,7 @@ import type { Unit } from "../numbers/units";
 /** Rule ids are part of the command line's JSON output: keep these names. */
 export type RuleId =
   | "total-mismatch"
+  | "total-rounding"
   | "formula-range"
   | "headline-mismatch"
   | "malformed-number"

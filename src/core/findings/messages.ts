@@ -33,6 +33,10 @@ export const MSG = {
           };
     return followers.length === 0 ? base : withFollowers(base, followers);
   },
+  printRounding: (cell: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}에 인쇄되는 합계(${ko(actual, unit)})가 인쇄되는 구성 항목의 합(${ko(expected, unit)})과 다릅니다. 저장된 값끼리는 맞지만 항목을 하나씩 반올림해 보여 주기 때문입니다. 인쇄본에서 맞추려면 항목을 ROUND로 반올림하세요.`,
+    en: `The total printed in ${cell}, ${en(actual, unit)}, differs from the sum of its printed parts, ${en(expected, unit)}: the stored figures agree, but each is rounded for display. ROUND the parts for the printed figures to agree.`,
+  }),
   gapMismatch: (cell: string, actual: number, expected: number, unit: Unit | undefined, followers: string[] = []): Text =>
     withFollowers(
       {

@@ -7,7 +7,7 @@ import type { SheetView } from "../cells/sheet-view";
 import { partsKey } from "../candidates/candidates";
 import { blameCells, type Check } from "../blame/blame";
 import type { LineDecision } from "../evidence/decide";
-import { cellOf, evaluate, formulaStates, STATE } from "../evidence/instances";
+import { cellOf, checkable, evaluate, formulaStates, STATE } from "../evidence/instances";
 import { hasPairs, tableValues, type TableValues } from "../evidence/values";
 import type { FoundTable } from "../layout/detect-tables";
 import type { Finding } from "./findings";
@@ -22,31 +22,49 @@ export function relationFindings(view: SheetView, t: FoundTable, decisions: Line
   if (decisions.length === 0) return [];
   const out: Finding[] = [];
   const values = tableValues(t.model, t.unit);
-  out.push(...mismatchFindings(decisions, values, base));
+  out.push(...mismatchFindings(decisions, values, base, false));
   // Tables of pairs ("27(27)") are checked twice: once on the first figures, once on the figures in brackets.
   if (hasPairs(t.model)) {
     const second = tableValues(t.model, t.unit, true);
     const again = decisions.map((d) => ({ ...d, chosen: evaluate(second, d.line, d.chosen.candidate, d.instances, d.totals) }));
-    out.push(...mismatchFindings(again, second, base));
+    out.push(...mismatchFindings(again, second, base, true));
   }
   out.push(...formulaFindings(view, t, decisions, values, base));
   return out;
 }
 
-function mismatchFindings(decisions: LineDecision[], values: TableValues, base: Base): Finding[] {
+function mismatchFindings(decisions: LineDecision[], values: TableValues, base: Base, second: boolean): Finding[] {
   const out: Finding[] = [];
   const checks: Check[] = [];
   const residuals: (number | undefined)[] = [];
+  // Totals whose reading is ambiguous: a failing check of the other axis through them could be explained by
+  // either reading, and is not claimed either.
+  const unsure = new Set<number>();
+  for (const d of decisions) {
+    d.instances.forEach((inst, i) => {
+      if (d.ambiguous[i] !== 1) return;
+      const t = cellOf(d.line.axis, inst, d.line.total);
+      unsure.add(t.r * 16384 + t.c);
+    });
+  }
   for (const d of decisions) {
     const { chosen, line } = d;
     d.instances.forEach((inst, i) => {
       const s = chosen.states[i];
-      if (d.ambiguous[i] === 1 || !(s === STATE.holds || s === STATE.empty || s === STATE.fails || s === STATE.near)) return;
+      if (d.ambiguous[i] === 1 || !checkable(s)) return;
       const total = cellOf(line.axis, inst, line.total);
       const parts = chosen.candidate.parts.map((p) => ({ ...cellOf(line.axis, inst, p.at), sign: p.sign }));
-      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate.parts, chosen.candidate.origin) });
+      if ((s === STATE.fails || s === STATE.near) && unsure.size > 0 && [total, ...parts].some((q) => unsure.has(q.r * 16384 + q.c))) return;
+      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate.parts) });
       // A residue of 1 or 2 is a real disagreement of the printed figures: it is blamed like any other.
       residuals.push(s === STATE.fails || s === STATE.near ? chosen.residuals[i] : 0);
+      if (s === STATE.print && !second) {
+        // The stored figures add up; the page does not (parts rounded one by one for printing).
+        const cell = a1(total.r, total.c);
+        const actual = (values.printed(total.r, total.c) as number) / values.factor;
+        const expected = actual - chosen.residuals[i] / values.factor;
+        out.push({ ...base, rule: "total-rounding", severity: "warning", cell, related: cap(parts.map((p) => a1(p.r, p.c))), expected, actual, message: MSG.printRounding(cell, actual, expected, base.unit) });
+      }
     });
   }
   for (const b of blameCells(checks, residuals)) {
@@ -99,21 +117,22 @@ function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision
     const { chosen, line } = d;
     const want = chosen.candidate.parts;
     const key = partsKey(want);
+    // A typed total is worth a note only among a pattern of formula totals (two or more state the reading).
+    const exactFormulas = d.totals.stated.filter((k) => k === key).length;
     d.instances.forEach((inst, i) => {
       const stated = d.totals.stated[i];
       const total = cellOf(line.axis, inst, line.total);
       const ref = a1(total.r, total.c);
-      if (stated === "" && d.via === "formula" && d.totals.kind[i] === 255) {
+      if (stated === "" && d.via === "formula" && exactFormulas >= 2 && d.totals.kind[i] === 255) {
         const v = view.cell(total.r, total.c)?.v;
         if (typeof v === "number") out.push({ ...base, rule: "hardcoded-total", severity: "info", cell: ref, related: [], actual: v, message: MSG.hardcodedTotal(ref) });
         return;
       }
       if (stated === "" || stated === "x" || stated === key || d.ambiguous[i] === 1) return;
-      if (formulaStates(values, line, inst, i, d.totals, want, chosen.candidate.origin)) return;
+      if (formulaStates(values, line, inst, i, d.totals, want)) return;
       // Where the reading does not apply (its parts are all blank here, the cell is another kind of figure), the
       // cell's own formula is all there is to go by.
-      const st = chosen.states[i];
-      if (!(st === STATE.holds || st === STATE.empty || st === STATE.fails || st === STATE.near)) return;
+      if (!checkable(chosen.states[i])) return;
       const lf = view.linear(total.r, total.c);
       if (lf === undefined) return;
       const got = lf.terms.map((term) => ({ at: line.axis === "across" ? term.c : term.r, sign: term.sign }));

@@ -34,6 +34,14 @@ interface RowInfo {
   figures: number[];
   /** Columns holding text that is not a figure (merge anchors only). */
   texts: number[];
+  /** Every figure is a year (2019, "2021"): a header row of years, not a row of amounts. */
+  yearsOnly: boolean;
+}
+
+function isYearFigure(cell: Cell | undefined): boolean {
+  if (cell === undefined || cell.f !== undefined) return false;
+  const v = typeof cell.v === "number" ? cell.v : typeof cell.v === "string" && /^\s*\d{4}\s*$/.test(cell.v) ? Number(cell.v) : NaN;
+  return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
 
 const isFilled = (cell: Cell | undefined): boolean =>
@@ -50,7 +58,7 @@ export function isFigure(cell: Cell | undefined): boolean {
 }
 
 function rowInfo(view: SheetView, r: number): RowInfo {
-  const info: RowInfo = { n: 0, c0: -1, c1: -1, anchors: [], figures: [], texts: [] };
+  const info: RowInfo = { n: 0, c0: -1, c1: -1, anchors: [], figures: [], texts: [], yearsOnly: true };
   const row = view.sheet.cells[r];
   const width = Math.max(row?.length ?? 0, view.cols);
   for (let c = 0; c < width; c++) {
@@ -67,8 +75,10 @@ function rowInfo(view: SheetView, r: number): RowInfo {
       continue;
     }
     info.anchors.push(c);
-    if (isFigure(cell)) info.figures.push(c);
-    else if (isFilled(cell)) info.texts.push(c);
+    if (isFigure(cell)) {
+      info.figures.push(c);
+      if (!isYearFigure(cell)) info.yearsOnly = false;
+    } else if (isFilled(cell)) info.texts.push(c);
   }
   return info;
 }
@@ -114,8 +124,10 @@ export function findLayout(view: SheetView): Layout {
     // alone in the table's label columns, between rows of figures, is a heading row of the table ("Wind-down costs
     // associated with the" above "dissolution of RedSpark | 0 | 0 | 0.02"); after a blank row it is the next title.
     const single = info.anchors.length === 1 && info.anchors[0] >= 0 && info.figures.length === 0;
-    const lone = (info.n === 1 && view.mergeAt(r, info.c0) === undefined) || (single && open === undefined);
-    if (lone && open !== undefined && sawFigures && blankRun === 0 && labelRowInside(view, r, info, figureCols)) {
+    // A lone figure inside a table (=SUM(D11:D16) under a column of FTEs) is one of its rows, not a text line.
+    const loneFigure = info.n === 1 && info.figures.length === 1 && open !== undefined && sawFigures && blankRun === 0;
+    const lone = !loneFigure && ((info.n === 1 && view.mergeAt(r, info.c0) === undefined) || (single && open === undefined));
+    if (lone && open !== undefined && blankRun === 0 && labelRowInside(view, r, info, figureCols, open)) {
       open.r1 = r;
       blankRun = 0;
       continue;
@@ -137,8 +149,11 @@ export function findLayout(view: SheetView): Layout {
       open.c0 = Math.min(open.c0, info.c0);
       open.c1 = Math.max(open.c1, info.c1);
     }
-    for (const c of info.figures) figureCols.add(c);
-    if (info.figures.length > 0) sawFigures = true;
+    // A row of years heads the columns below it; only amounts make the table's figure columns.
+    if (!(info.yearsOnly && info.figures.length > 0)) {
+      for (const c of info.figures) figureCols.add(c);
+      if (info.figures.length > 0) sawFigures = true;
+    }
   }
   close();
   return { blocks: blocks.flatMap((b) => splitSideBySide(view, b)), lines };
@@ -201,13 +216,16 @@ function splitSideBySide(view: SheetView, block: Block): Block[] {
   return out;
 }
 
-/** A lone text left of every figure column, with the next row holding figures in those columns. */
-function labelRowInside(view: SheetView, r: number, info: RowInfo, figureCols: Set<number>): boolean {
-  if (figureCols.size === 0 || info.texts.length !== 1) return false;
+/**
+ * A lone text left of every figure column, with the next row holding figures in those columns; or, right under the
+ * header rows, a section label ("REVENUE") in the table's first column above its first figures.
+ */
+function labelRowInside(view: SheetView, r: number, info: RowInfo, figureCols: Set<number>, open: Range): boolean {
+  if (info.texts.length !== 1 || r + 1 >= view.rows) return false;
   const c = info.texts[0];
-  for (const f of figureCols) if (f <= c) return false;
-  if (r + 1 >= view.rows) return false;
   const next = rowInfo(view, r + 1);
+  if (figureCols.size === 0) return c <= open.c0 && next.figures.some((f) => f > c && f <= open.c1) && !next.yearsOnly;
+  for (const f of figureCols) if (f <= c) return false;
   return next.figures.some((f) => figureCols.has(f));
 }
 

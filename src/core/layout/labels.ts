@@ -109,7 +109,7 @@ export function classifyLabel(text: string): LabelClass | undefined {
 // "Totals", "Total général", "Sous-total", "사업비 합계", "합계 금액". Whole words only ("totally", "회계", "계속" are
 // not totals), never a sentence or a share ("% of Total", "Cereal consumption (60% of total)") and never 누계, a
 // running total that does not add the lines beside it.
-const TOTAL_WORD_EN = /(?:^|[^\p{L}])(grand[\s-]*)?(sub[\s-]*|sous[\s-]*)?totale?s?(?=$|[^\p{L}])/iu;
+const TOTAL_WORD_EN = /(?:^|[^\p{L}])(grand[\s-]*)?(sub[\s-]*|sous[\s-]*)?(?:totale?s?|tot\.)(?=$|[^\p{L}])/iu;
 const TOTAL_WORD_KO = /(총합계|합계|총계|소계)/u;
 const GRAND_WORD = /grand|général|general|overall|총/iu;
 
@@ -136,10 +136,15 @@ const NON_ADDITIVE = new RegExp(
     "%", "percent", "pct\\b", "ratio", "\\brates?\\b", "average", "\\bavg\\b", "\\bmean\\b", "median", "\\brank",
     "per\\s*(cent|capita|head|person|student|unit|share|[\\d,]+)", "\\bmargin", "\\bdays\\b", "density", "\\bindex\\b",
     "\\bshare\\b", "\\byield", "moyenne", "taux", "pourcent", "비율", "구성비", "비중", "점유율", "증감률", "증가율", "[율률]\\s*$",
-    "평균", "순위", "1인당", "단가", "지수", "밀도",
+    "평균", "순위", "1인당", "단가", "지수", "밀도", "\\(?check\\)?$",
   ].join("|"),
   "iu",
 );
+
+/** A check line ("(check)"): the difference of a total and its parts, not a share; its parts stay additive. */
+export function isCheckLabel(text: string): boolean {
+  return /\(?check\)?\s*$/i.test(text.normalize("NFKC").trim());
+}
 
 /** A header or row label of figures that do not add up (a share, a rate, an average, a rank, a density). */
 export function isNonAdditiveLabel(text: string): boolean {

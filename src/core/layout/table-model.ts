@@ -2,7 +2,7 @@
 // row and column (total, subtotal, item, need/secured/gap, year, source). Every later check works on this model.
 import type { Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
-import { classifyCleaned, classifyTableLabel, cleanLabel, isIdentifierLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
+import { classifyCleaned, classifyTableLabel, cleanLabel, isCheckLabel, isIdentifierLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
 import { readAmountCell, type AmountCell } from "../cells/amount-cell";
 import { looksLikeFigure } from "../numbers/numbers";
 
@@ -46,6 +46,8 @@ export interface TableModel {
   headerTree: HeaderNode;
   /** Each cell of the table read once. */
   amount(r: number, c: number): AmountCell;
+  /** The cell's number format, when it has one. */
+  format(r: number, c: number): string | undefined;
 }
 
 const SERIAL = /^(연번|순번|번호|no\.?|순위)$/i;
@@ -178,6 +180,18 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     if (before.length > 0 && before.length <= 3) valueCols.splice(0, before.length);
     break;
   }
+  // A column beyond an empty one, with no header, is a scratch column beside the table, not one of its columns.
+  if (headerRows.length > 0) {
+    const emptyCol = (c: number): boolean => {
+      for (let r = range.r0; r <= range.r1; r++) if (view.shownText(r, c).trim() !== "" || view.cell(r, c)?.f !== undefined) return false;
+      return true;
+    };
+    let gap = false;
+    for (let i = 1; i < valueCols.length; i++) {
+      for (let c = valueCols[i - 1] + 1; c < valueCols[i] && !gap; c++) gap = emptyCol(c);
+      if (gap && headerPath(valueCols[i]).length === 0) valueCols.splice(i--, 1);
+    }
+  }
   if (valueCols.length === 0) return undefined;
   const labelCols: number[] = [];
   for (let c = range.c0; c < valueCols[0]; c++) labelCols.push(c);
@@ -217,7 +231,7 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   };
   walk(tree, []);
   propagateNonAdditive(view, rows, cols);
-  return { range, headerRows, labelCols, rows, cols, headerTree: tree, amount };
+  return { range, headerRows, labelCols, rows, cols, headerTree: tree, amount, format: (r, c) => view.cell(r, c)?.z };
 }
 
 /**
@@ -230,7 +244,7 @@ function propagateNonAdditive(view: SheetView, rows: RowLine[], cols: ColLine[])
   for (let changed = true, guard = 0; changed && guard < rows.length + cols.length; guard++) {
     changed = false;
     for (const row of rows) {
-      if (row.additive) continue;
+      if (row.additive || isCheckLabel(row.label)) continue;
       for (const col of cols) {
         const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
         if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => t.c === col.c)) continue;
@@ -244,7 +258,7 @@ function propagateNonAdditive(view: SheetView, rows: RowLine[], cols: ColLine[])
       }
     }
     for (const col of cols) {
-      if (col.additive) continue;
+      if (col.additive || isCheckLabel(col.label)) continue;
       for (const row of rows) {
         const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
         if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => t.r === row.r)) continue;
@@ -270,6 +284,7 @@ function identifierColumn(view: SheetView, body: number[], c: number, path: { te
   let n = 0;
   let asText = 0;
   let years = 0;
+  let small = 0;
   let serial = true;
   let prev: number | undefined;
   for (const r of body) {
@@ -278,11 +293,14 @@ function identifierColumn(view: SheetView, body: number[], c: number, path: { te
     n++;
     if (a.asText && Number.isInteger(a.value) && !/[,.]/.test(String(view.cell(r, c)?.v ?? ""))) asText++;
     if (isYearLike(a.value)) years++;
+    if (Number.isInteger(a.value) && a.value >= 1 && a.value <= 99) small++;
     if (!Number.isInteger(a.value) || (prev === undefined ? a.value > 1 : a.value !== prev + 1)) serial = false;
     prev = a.value;
   }
   if (n < 2) return false;
   if (years === n || (serial && n >= 3)) return true;
+  // Note numbers (3, 5, 12 …) without a header, beside amounts in the tens of thousands: references, not figures.
+  if (path.length === 0 && n >= 3 && small === n && rest.some((k) => body.some((r) => { const a = amount(r, k); return a.kind === "amount" && Math.abs(a.value) >= 10000; }))) return true;
   if (asText < n) return false;
   // Text-stored whole numbers are codes only beside columns whose figures are real numbers.
   return rest.some((k) => body.some((r) => { const a = amount(r, k); return a.kind === "amount" && !a.asText; }));
