@@ -35,7 +35,6 @@ module.exports = [
     "scripts/dump-sheet": "./scripts/dump-sheet.ts",
     "scripts/corpus": "./scripts/corpus.ts",
     "scripts/explain": "./scripts/explain.ts",
-    "scripts/baltimore-oracle": "./scripts/baltimore-oracle.ts",
     "scripts/corpus-strings": "./scripts/corpus-strings.ts",
   }),
   // A function, so its mode-dependent parts are decided when webpack runs it and its https certificate is made only

@@ -18,6 +18,8 @@ import { decideLocally, decidePooled, type LineDecision, type PendingLine } from
 import { Pool } from "./evidence/pool";
 import { corroborated } from "./evidence/cross";
 import { tableValues } from "./evidence/values";
+import { STATE } from "./evidence/instances";
+import { explainedNotes, footnotedColumns } from "./layout/notes";
 import type { Unit } from "./numbers/units";
 
 export interface TableSummary {
@@ -187,7 +189,21 @@ function readSheet(sheet: SheetGrid, pool: Pool): SheetState {
   return { name: sheet.name, view, tables, lines, facts, regions };
 }
 
+/** Disagreements of a reading that involves a footnoted column are not claimed (the note may explain them). */
+function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[], notes: Set<string>): void {
+  const marked = footnotedColumns(view, t.model, notes);
+  if (marked.size === 0) return;
+  for (const d of decisions) {
+    const cols = d.line.axis === "across" ? [d.line.total, ...d.chosen.candidate.parts.map((p) => p.at)] : undefined;
+    d.instances.forEach((inst, i) => {
+      const involved = cols === undefined ? marked.has(inst) : cols.some((c) => marked.has(c));
+      if (involved && (d.chosen.states[i] === STATE.fails || d.chosen.states[i] === STATE.near)) d.ambiguous[i] = 1;
+    });
+  }
+}
+
 function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetResult {
+  const notes = explainedNotes(s.lines);
   const tables: TableSummary[] = [];
   const notChecked: NotChecked[] = s.regions.map((range) => ({ sheet: s.name, range: rangeA1(range), reason: "no-total" }));
   const findings: Finding[] = [];
@@ -199,6 +215,7 @@ function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetR
     }
     const t = ts.table;
     const base = { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit };
+    spareFootnoted(s.view, t, decisions, notes);
     findings.push(...ts.cellFindings, ...relationFindings(s.view, t, decisions, base));
     // A table of zeros adds up; it is checked, with nothing to find.
     if (decisions.length > 0 || (ts.zeros > 0 && ts.pending.length === 0)) tables.push(summary(t));

@@ -32,8 +32,10 @@ export interface Candidate {
    * confirmation (its formulas, or agreement on most instances).
    */
   declared: boolean;
-  /** Readings of the same shape in other tables share evidence through this key. */
-  signature: string;
+  /** Readings of the same shape in other tables share evidence through this key (worked out when first asked). */
+  readonly signature: string;
+  /** The parts as canonical text (partsKey), worked out once. */
+  readonly key: string;
   /** How the layout proposed it ("all", "years", "above" …): part of the signature. */
   how: string;
   /** Tie-break between readings the data cannot tell apart: lower first. */
@@ -45,6 +47,41 @@ export interface TotalLine {
   axis: Axis;
   total: number;
   candidates: Candidate[];
+  /** The readings' keys (kind and parts), for adding each reading once. */
+  keys: Set<string>;
+  /**
+   * Adds the layout's other readings (all the columns, the years only, the items above …) to every line of the table.
+   * Most lines are settled by their own formulas and never need them; the first line that does adds them.
+   */
+  expand(): void;
+}
+
+interface Context {
+  model: TableModel;
+  lines: Lines;
+}
+
+/** A reading; its pooling key and parts key are worked out when first asked (most lines never ask). */
+class Reading implements Candidate {
+  private sig: string | undefined;
+  private text: string | undefined;
+  constructor(
+    private readonly ctx: Context,
+    readonly axis: Axis,
+    readonly kind: "sum" | "gap",
+    readonly total: number,
+    readonly parts: Part[],
+    readonly origin: Origin,
+    readonly how: string,
+    readonly rank: number,
+    readonly declared: boolean,
+  ) {}
+  get signature(): string {
+    return (this.sig ??= signatureOf(this.ctx.model, this.ctx.lines, this.axis, this.kind, this.total, this.parts, this.how));
+  }
+  get key(): string {
+    return (this.text ??= key(this.parts));
+  }
 }
 
 /** The parts as a canonical text (in line order), so that two readings, or a reading and a formula, compare. */
@@ -57,8 +94,9 @@ const key = (parts: Part[]): string =>
 /** Adds a reading unless the line already has one with the same parts (the earlier, better-ranked, stays). */
 export function addCandidate(line: TotalLine, c: Candidate): void {
   if (c.parts.length === 0 || c.parts.some((p) => p.at === c.total)) return;
-  const k = key(c.parts);
-  if (line.candidates.some((x) => x.kind === c.kind && key(x.parts) === k)) return;
+  const k = `${c.kind}:${c.key}`;
+  if (line.keys.has(k)) return;
+  line.keys.add(k);
   line.candidates.push(c);
 }
 
@@ -119,26 +157,24 @@ const MAX_RUNS = 12;
 export function tableCandidates(view: SheetView, model: TableModel): TotalLine[] {
   const lines: Lines = { byCol: new Map(model.cols.map((c) => [c.c, c])), byRow: new Map(model.rows.map((r) => [r.r, r])) };
   const out = new Map<string, TotalLine>();
+  let expanded = false;
+  const expand = (): void => {
+    if (expanded) return;
+    expanded = true;
+    layoutReadings();
+  };
   const lineOf = (axis: Axis, total: number): TotalLine => {
     const k = `${axis}${total}`;
     let l = out.get(k);
     if (l === undefined) {
-      l = { axis, total, candidates: [] };
+      l = { axis, total, candidates: [], keys: new Set(), expand };
       out.set(k, l);
     }
     return l;
   };
-  const make = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], origin: Origin, how: string, rank: number, declared = false): Candidate => ({
-    axis,
-    kind,
-    total,
-    parts,
-    origin,
-    declared,
-    signature: signatureOf(model, lines, axis, kind, total, parts, how),
-    how,
-    rank,
-  });
+  const ctx: Context = { model, lines };
+  const make = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], origin: Origin, how: string, rank: number, declared = false): Candidate =>
+    new Reading(ctx, axis, kind, total, parts, origin, how, rank, declared);
   const plus = (ats: number[]): Part[] => ats.map((at) => ({ at, sign: 1 as const }));
 
   // 1. What the header tree and the row labels say (the budget tables' own structure).
@@ -155,68 +191,75 @@ export function tableCandidates(view: SheetView, model: TableModel): TotalLine[]
     addCandidate(lineOf("down", g.total), make("down", "sum", g.total, g.parts, "header", "header", 0, declared));
   }
 
-  // 2. Other readings the layout allows, for every labelled total column and row.
+  // 2. Other readings the layout allows, for every labelled total column and row (added when a line needs them; the
+  //    lines themselves exist from the start).
   const valueCols = model.cols.filter((c) => c.additive);
-  for (const t of valueCols.filter(isTotalRole)) {
-    const others = valueCols.filter((c) => c.c !== t.c && !isTotalRole(c));
-    const totals = valueCols.filter(isTotalRole).map((c) => c.c);
-    const before = others.filter((c) => c.c < t.c && c.c > Math.max(-1, ...totals.filter((x) => x < t.c)));
-    const after = others.filter((c) => c.c > t.c && c.c < Math.min(Infinity, ...totals.filter((x) => x > t.c)));
-    const line = lineOf("across", t.c);
-    const leaf = t.label.split(" / ").pop() ?? "";
-    addCandidate(line, make("across", "sum", t.c, plus(others.map((c) => c.c)), "layout", "all", 1));
-    addCandidate(line, make("across", "sum", t.c, plus(before.map((c) => c.c)), "layout", "before", 2));
-    addCandidate(line, make("across", "sum", t.c, plus(after.map((c) => c.c)), "layout", "after", 2));
-    // Under a two-level header (합계 | 2021년 … each over 확보액 | 집행액): the leaves of the same name.
-    if (leaf !== "" && leaf !== t.label) {
-      const same = others.filter((c) => (c.label.split(" / ").pop() ?? "") === leaf);
-      addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-leaf", 2));
-    }
-    // The same measure under every group (Total / affecté over Bac L / affecté, Bac ES / affecté …).
-    const measure = t.label.split(" / ").filter((x) => x !== "" && !isTotalWord(x));
-    if (measure.length > 0) {
-      const same = others.filter((c) => { const path = c.label.split(" / "); return measure.every((m) => path.includes(m)); });
-      if (same.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-measure", 2));
-    }
-    const years = others.filter((c) => c.year !== undefined);
-    if (years.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(years.map((c) => c.c)), "layout", "years", 3));
-    // Successive stages of the same money (Agency → … → Ordinance of Estimates): what was there plus the last stage.
-    if (before.length >= 3) addCandidate(line, make("across", "sum", t.c, plus([before[0].c, before[before.length - 1].c]), "layout", "first-last", 4));
-    // The columns right before the total, however many (a table that adds only its last few columns).
-    for (let k = 2; k < Math.min(before.length, MAX_RUNS); k++) {
-      addCandidate(line, make("across", "sum", t.c, plus(before.slice(before.length - k).map((c) => c.c)), "layout", `last${k}`, 5));
-    }
-  }
   const bodyRows = model.rows.filter((r) => r.additive);
-  for (const t of bodyRows.filter(isTotalRole)) {
-    const idx = bodyRows.indexOf(t);
-    const line = lineOf("down", t.r);
-    const isBreak = (r: RowLine): boolean => isTotalRole(r);
-    const above: RowLine[] = [];
-    for (let i = idx - 1; i >= 0 && !isBreak(bodyRows[i]); i--) above.unshift(bodyRows[i]);
-    const below: RowLine[] = [];
-    for (let i = idx + 1; i < bodyRows.length && !isBreak(bodyRows[i]); i++) below.push(bodyRows[i]);
-    const items = bodyRows.filter((r) => !isTotalRole(r));
-    const subs = bodyRows.filter((r) => r.role === "subtotal" && r.r !== t.r);
-    addCandidate(line, make("down", "sum", t.r, plus(above.map((r) => r.r)), "layout", "above", 1));
-    addCandidate(line, make("down", "sum", t.r, plus(below.map((r) => r.r)), "layout", "below", 1));
-    addCandidate(line, make("down", "sum", t.r, plus(items.map((r) => r.r)), "layout", "items", 2));
-    if (subs.length >= 2) {
-      const subsAbove = subs.filter((r) => r.r < t.r);
-      addCandidate(line, make("down", "sum", t.r, plus(subsAbove.map((r) => r.r)), "layout", "subtotals", 2));
-      addCandidate(line, make("down", "sum", t.r, plus(subs.map((r) => r.r)), "layout", "all-subtotals", 3));
+  for (const t of valueCols.filter(isTotalRole)) lineOf("across", t.c);
+  for (const t of bodyRows.filter(isTotalRole)) lineOf("down", t.r);
+  function layoutReadings(): void {
+    for (const t of valueCols.filter(isTotalRole)) {
+      const others = valueCols.filter((c) => c.c !== t.c && !isTotalRole(c));
+      const totals = valueCols.filter(isTotalRole).map((c) => c.c);
+      const before = others.filter((c) => c.c < t.c && c.c > Math.max(-1, ...totals.filter((x) => x < t.c)));
+      const after = others.filter((c) => c.c > t.c && c.c < Math.min(Infinity, ...totals.filter((x) => x > t.c)));
+      const line = lineOf("across", t.c);
+      const leaf = t.label.split(" / ").pop() ?? "";
+      addCandidate(line, make("across", "sum", t.c, plus(others.map((c) => c.c)), "layout", "all", 1));
+      addCandidate(line, make("across", "sum", t.c, plus(before.map((c) => c.c)), "layout", "before", 2));
+      addCandidate(line, make("across", "sum", t.c, plus(after.map((c) => c.c)), "layout", "after", 2));
+      // Under a two-level header (합계 | 2021년 … each over 확보액 | 집행액): the leaves of the same name.
+      if (leaf !== "" && leaf !== t.label) {
+        const same = others.filter((c) => (c.label.split(" / ").pop() ?? "") === leaf);
+        addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-leaf", 2));
+      }
+      // The same measure under every group (Total / affecté over Bac L / affecté, Bac ES / affecté …).
+      const measure = t.label.split(" / ").filter((x) => x !== "" && !isTotalWord(x));
+      if (measure.length > 0) {
+        const same = others.filter((c) => { const path = c.label.split(" / "); return measure.every((m) => path.includes(m)); });
+        if (same.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(same.map((c) => c.c)), "layout", "same-measure", 2));
+      }
+      const years = others.filter((c) => c.year !== undefined);
+      if (years.length >= 2) addCandidate(line, make("across", "sum", t.c, plus(years.map((c) => c.c)), "layout", "years", 3));
+      // Successive stages of the same money (Agency → … → Ordinance of Estimates): what was there plus the last stage.
+      if (before.length >= 3) addCandidate(line, make("across", "sum", t.c, plus([before[0].c, before[before.length - 1].c]), "layout", "first-last", 4));
+      // The columns right before the total, however many (a table that adds only its last few columns).
+      for (let k = 2; k < Math.min(before.length, MAX_RUNS); k++) {
+        addCandidate(line, make("across", "sum", t.c, plus(before.slice(before.length - k).map((c) => c.c)), "layout", `last${k}`, 5));
+      }
     }
-    const itemsAbove = items.filter((r) => r.r < t.r);
-    addCandidate(line, make("down", "sum", t.r, plus(itemsAbove.map((r) => r.r)), "layout", "items-above", 3));
+    for (const t of bodyRows.filter(isTotalRole)) {
+      const idx = bodyRows.indexOf(t);
+      const line = lineOf("down", t.r);
+      const isBreak = (r: RowLine): boolean => isTotalRole(r);
+      const above: RowLine[] = [];
+      for (let i = idx - 1; i >= 0 && !isBreak(bodyRows[i]); i--) above.unshift(bodyRows[i]);
+      const below: RowLine[] = [];
+      for (let i = idx + 1; i < bodyRows.length && !isBreak(bodyRows[i]); i++) below.push(bodyRows[i]);
+      const items = bodyRows.filter((r) => !isTotalRole(r));
+      const subs = bodyRows.filter((r) => r.role === "subtotal" && r.r !== t.r);
+      addCandidate(line, make("down", "sum", t.r, plus(above.map((r) => r.r)), "layout", "above", 1));
+      addCandidate(line, make("down", "sum", t.r, plus(below.map((r) => r.r)), "layout", "below", 1));
+      addCandidate(line, make("down", "sum", t.r, plus(items.map((r) => r.r)), "layout", "items", 2));
+      if (subs.length >= 2) {
+        const subsAbove = subs.filter((r) => r.r < t.r);
+        addCandidate(line, make("down", "sum", t.r, plus(subsAbove.map((r) => r.r)), "layout", "subtotals", 2));
+        addCandidate(line, make("down", "sum", t.r, plus(subs.map((r) => r.r)), "layout", "all-subtotals", 3));
+      }
+      const itemsAbove = items.filter((r) => r.r < t.r);
+      addCandidate(line, make("down", "sum", t.r, plus(itemsAbove.map((r) => r.r)), "layout", "items-above", 3));
+    }
+
   }
 
   // 3. What the sheet's own formulas add: a SUM or + chain over cells of the same row (or column) proposes the
   //    reading it states, for labelled lines and for unlabelled ones (a SUM row without a label).
   formulaCandidates(view, model, lines, lineOf, make);
 
+  const labelled = (l: TotalLine): boolean => { const x = l.axis === "across" ? lines.byCol.get(l.total) : lines.byRow.get(l.total); return x !== undefined && isTotalRole(x); };
   // A share, a rate or a check line is no total, whatever its formula adds.
   const additive = (l: TotalLine): boolean => (l.axis === "across" ? lines.byCol.get(l.total)?.additive : lines.byRow.get(l.total)?.additive) ?? true;
-  return [...out.values()].filter((l) => l.candidates.length > 0 && additive(l));
+  return [...out.values()].filter((l) => additive(l) && (l.candidates.length > 0 || labelled(l)));
 }
 
 type Maker = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], origin: Origin, how: string, rank: number, declared?: boolean) => Candidate;

@@ -9,7 +9,7 @@
 // A line with no confirmed reading is not checked. Where another reading that the figures support as well holds on
 // an instance the chosen one fails, the sheet cannot tell which is meant: that instance is not claimed.
 import type { SheetView } from "../cells/sheet-view";
-import { partsKey, type Candidate, type TotalLine } from "../candidates/candidates";
+import type { Candidate, TotalLine } from "../candidates/candidates";
 import type { TableModel } from "../layout/table-model";
 import { evaluate, formulaStates, instancesOf, STATE, totalCells, type CandidateEvidence, type TotalCells } from "./instances";
 import type { Pool } from "./pool";
@@ -61,13 +61,17 @@ function better(a: CandidateEvidence, b: CandidateEvidence): number {
 export function decideLocally(view: SheetView, model: TableModel, values: TableValues, line: TotalLine, pool: Pool): LineDecision | PendingLine | "zeros" | undefined {
   const instances = instancesOf(model, line);
   const totals = totalCells(view, model, line, instances);
+  // Where every total's formula states one and the same reading, the layout's other readings are not needed.
+  const stated = new Set(totals.stated.filter((k) => k !== "" && k !== "x"));
+  const [only] = stated;
+  if (!(stated.size === 1 && line.candidates.some((c) => c.key === only))) line.expand();
   const byFormula = formulaReading(values, line, instances, totals);
   // Formulas that each add something else (a different measure per column: ROF, ROE, ROI): every cell says what
   // it is, and no reading of the line is the sheet's.
   if (byFormula === "split") return undefined;
   // A line no label calls a total is one only where its formulas make a pattern: one stray SUM in a row of typed
   // figures (a reference number, a scratch column) does not make the row a total.
-  if (line.candidates.every((c) => c.origin === "formula") && (byFormula === undefined || totals.stated.filter((k) => k === partsKey(byFormula.parts)).length < 2)) return undefined;
+  if (line.candidates.every((c) => c.origin === "formula") && (byFormula === undefined || totals.stated.filter((k) => k === byFormula.key).length < 2)) return undefined;
   if (byFormula !== undefined) {
     const e = evaluate(values, line, byFormula, instances, totals);
     // A formula or two among typed totals that all disagree with it is the odd one out, not the rule.
@@ -76,6 +80,7 @@ export function decideLocally(view: SheetView, model: TableModel, values: TableV
       return { line, instances, totals, chosen: e, via: "formula", ambiguous: ownFormulas(values, line, instances, totals, byFormula) };
     }
   }
+  line.expand();
   const evidence = line.candidates.map((c) => evaluate(values, line, c, instances, totals));
   for (const e of evidence) pool.add(e);
   const ok = evidence.filter((e) => majority(e) || declaredStands(e)).sort(better);
@@ -115,11 +120,11 @@ function decision(line: TotalLine, instances: number[], totals: TotalCells, chos
 function ownFormulas(values: TableValues, line: TotalLine, instances: number[], totals: TotalCells, chosen: Candidate): Uint8Array {
   const out = new Uint8Array(instances.length);
   if (chosen.origin !== "formula") return out;
-  const key = partsKey(chosen.parts);
+  const key = chosen.key;
   if (totals.stated.filter((k) => k === key).length >= 2) return out;
   for (let i = 0; i < instances.length; i++) {
     const k = totals.stated[i];
-    if (k !== "" && k !== "x" && !formulaStates(values, line, instances[i], i, totals, chosen.parts)) out[i] = 1;
+    if (k !== "" && k !== "x" && !formulaStates(values, line, instances[i], i, totals, chosen)) out[i] = 1;
   }
   return out;
 }
@@ -143,11 +148,11 @@ function formulaReading(values: TableValues, line: TotalLine, instances: number[
   let bestCount = 0;
   const unanimous = counts.size === 1;
   for (const c of line.candidates) {
-    let n = counts.get(partsKey(c.parts)) ?? 0;
+    let n = counts.get(c.key) ?? 0;
     // All formulas alike: the exact reading is the one; otherwise count the formulas equivalent to each reading.
     if (!unanimous) {
       n = 0;
-      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c.parts)) n++;
+      for (let i = 0; i < instances.length; i++) if (formulaStates(values, line, instances[i], i, totals, c)) n++;
     }
     if (n > bestCount || (n === bestCount && n > 0 && best !== undefined && c.rank < best.rank)) {
       best = c;

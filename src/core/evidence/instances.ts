@@ -51,17 +51,18 @@ export interface TotalCells {
    * The lines a formula in the instance adds together with the total cell (=SUM(F362:F364) adds F364 with F362 and
    * F363): in that instance the cell is their fellow item, never their total.
    */
-  summedWith: (Set<number> | undefined)[];
+  summedWith(i: number): Set<number> | undefined;
 }
 
 /**
  * Does the total's own formula state this reading? Exactly, or but for cells that are blank or 0 in this instance
  * (=SUM(I4:I16) under an empty I3 adds what =SUM(I3:I16) adds).
  */
-export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, parts: Part[]): boolean {
+export function formulaStates(values: TableValues, line: TotalLine, inst: number, i: number, totals: TotalCells, reading: Candidate): boolean {
   const stated = totals.stated[i];
   if (stated === "" || stated === "x") return false;
-  if (stated === partsKey(parts)) return true;
+  if (stated === reading.key) return true;
+  const parts = reading.parts;
   const terms = totals.terms[i];
   if (terms === undefined) return false;
   const filled = (ps: Part[]): string =>
@@ -104,13 +105,19 @@ export function totalCells(view: SheetView, model: TableModel, line: TotalLine, 
     }
     kind[i] = 255;
   });
-  return { kind, stated, terms, summedWith: summedWith(view, model, line, instances) };
+  // Looked up only for instances that would fail: the usual table never needs it.
+  const memo = new Map<number, Set<number> | undefined>();
+  const lookup = (i: number): Set<number> | undefined => {
+    if (!memo.has(i)) memo.set(i, summedWith(view, model, line, instances[i]));
+    return memo.get(i);
+  };
+  return { kind, stated, terms, summedWith: lookup };
 }
 
-/** For each instance, the lines its formulas add together with the total line's cell. */
-function summedWith(view: SheetView, model: TableModel, line: TotalLine, instances: number[]): (Set<number> | undefined)[] {
+/** The lines the instance's formulas add together with the total line's cell. */
+function summedWith(view: SheetView, model: TableModel, line: TotalLine, inst: number): Set<number> | undefined {
   const along = line.axis === "across" ? model.cols.map((c) => c.c) : model.rows.map((r) => r.r);
-  return instances.map((inst) => {
+  return ((): Set<number> | undefined => {
     let out: Set<number> | undefined;
     for (const at of along) {
       const cell = cellOf(line.axis, inst, at);
@@ -122,7 +129,7 @@ function summedWith(view: SheetView, model: TableModel, line: TotalLine, instanc
       for (const a of ats) if (a >= 0 && a !== line.total) (out ??= new Set()).add(a);
     }
     return out;
-  });
+  })();
 }
 
 /**
@@ -165,11 +172,6 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
       continue;
     }
     const inst = instances[i];
-    const fellows = totals.summedWith[i];
-    if (fellows !== undefined && candidate.parts.some((p) => fellows.has(p.at))) {
-      states[i] = STATE.other;
-      continue;
-    }
     const at = cellOf(line.axis, inst, candidate.total);
     const total = values.at(at.r, at.c);
     const tp = { halfUnit: values.halfUnit(at.r, at.c) };
@@ -211,7 +213,15 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
     }
     const res = total - sum;
     const slack = values.capped ? candidate.parts.length + 1 : 0;
-    const page = printedResidual(values, line, inst, candidate);
+    // A cell a formula adds together with these parts is their fellow item there, not their total.
+    if (Math.abs(res) > slack) {
+      const fellows = totals.summedWith(i);
+      if (fellows !== undefined && candidate.parts.some((p) => fellows.has(p.at))) {
+        states[i] = STATE.other;
+        continue;
+      }
+    }
+    const page = values.printedDiffers ? printedResidual(values, line, inst, candidate) : undefined;
     if (Math.abs(res) <= slack || page === 0) {
       // The stored figures add up, or the printed ones do (5,078 over parts stored with decimals that print as
       // 128, 2,868, …): the reading holds. Stored figures that add up under printed ones that do not are a

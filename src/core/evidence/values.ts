@@ -25,6 +25,8 @@ export interface TableValues {
   factor: number;
   /** Some figure had more decimals than the scale keeps: sums may be off by rounding of the last unit. */
   capped: boolean;
+  /** Some figure prints otherwise than it is stored (rounded, in thousands): comparing as printed can differ. */
+  printedDiffers: boolean;
   /** Nothing is written in the cell (not even 0 or a dash). */
   blank(r: number, c: number): boolean;
   /** Half a unit of the last decimal the cell's figure is written with, scaled: what rounding to it can move. */
@@ -50,11 +52,14 @@ export function valueOf(a: AmountCell, unit: Unit | undefined, second: boolean, 
 export function tableValues(model: TableModel, unit: Unit | undefined, second = false): TableValues {
   let scale = 0;
   let capped = false;
+  let printedDiffers = false;
   for (const row of model.rows) {
     for (const col of model.cols) {
       const a = model.amount(row.r, col.c);
       if (a.kind !== "amount") continue;
-      const d = decimalsOf(valueOf(a, unit, false) as number);
+      const raw = valueOf(a, unit, false) as number;
+      if (!printedDiffers && model.format(row.r, col.c) !== undefined && valueOf(a, unit, false, model.format(row.r, col.c)) !== raw) printedDiffers = true;
+      const d = decimalsOf(raw);
       if (d > MAX_SCALE) capped = true;
       if (d > scale) scale = Math.min(MAX_SCALE, d);
     }
@@ -63,6 +68,7 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
   return {
     factor,
     capped,
+    printedDiffers,
     at(r, c) {
       const v = valueOf(model.amount(r, c), unit, second);
       return v === undefined ? undefined : Math.round(v * factor);

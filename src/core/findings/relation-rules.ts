@@ -4,7 +4,6 @@
 // reading holds is not claimed.
 import { a1 } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
-import { partsKey } from "../candidates/candidates";
 import { blameCells, type Check } from "../blame/blame";
 import type { LineDecision } from "../evidence/decide";
 import { cellOf, checkable, evaluate, formulaStates, STATE } from "../evidence/instances";
@@ -35,6 +34,8 @@ export function relationFindings(view: SheetView, t: FoundTable, decisions: Line
 
 function mismatchFindings(decisions: LineDecision[], values: TableValues, base: Base, second: boolean): Finding[] {
   const out: Finding[] = [];
+  // A table whose confirmed readings all hold (the usual case) has nothing to blame.
+  if (decisions.every((d) => d.chosen.fails === 0 && d.chosen.near === 0 && !d.chosen.states.includes(STATE.print))) return out;
   const checks: Check[] = [];
   const residuals: (number | undefined)[] = [];
   // Totals whose reading is ambiguous: a failing check of the other axis through them could be explained by
@@ -55,7 +56,7 @@ function mismatchFindings(decisions: LineDecision[], values: TableValues, base: 
       const total = cellOf(line.axis, inst, line.total);
       const parts = chosen.candidate.parts.map((p) => ({ ...cellOf(line.axis, inst, p.at), sign: p.sign }));
       if ((s === STATE.fails || s === STATE.near) && unsure.size > 0 && [total, ...parts].some((q) => unsure.has(q.r * 16384 + q.c))) return;
-      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate.parts) });
+      checks.push({ r: total.r, c: total.c, parts, follows: formulaStates(values, line, inst, i, d.totals, chosen.candidate) });
       // A residue of 1 or 2 is a real disagreement of the printed figures: it is blamed like any other.
       residuals.push(s === STATE.fails || s === STATE.near ? chosen.residuals[i] : 0);
       if (s === STATE.print && !second) {
@@ -115,8 +116,10 @@ function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision
   const out: Finding[] = [];
   for (const d of decisions) {
     const { chosen, line } = d;
+    // Every total's formula states the reading: nothing differs, nothing is typed among formulas.
+    if (d.totals.stated.every((k) => k === chosen.candidate.key)) continue;
     const want = chosen.candidate.parts;
-    const key = partsKey(want);
+    const key = chosen.candidate.key;
     // A typed total is worth a note only among a pattern of formula totals (two or more state the reading).
     const exactFormulas = d.totals.stated.filter((k) => k === key).length;
     d.instances.forEach((inst, i) => {
@@ -129,7 +132,7 @@ function formulaFindings(view: SheetView, t: FoundTable, decisions: LineDecision
         return;
       }
       if (stated === "" || stated === "x" || stated === key || d.ambiguous[i] === 1) return;
-      if (formulaStates(values, line, inst, i, d.totals, want)) return;
+      if (formulaStates(values, line, inst, i, d.totals, chosen.candidate)) return;
       // Where the reading does not apply (its parts are all blank here, the cell is another kind of figure), the
       // cell's own formula is all there is to go by.
       if (!checkable(chosen.states[i])) return;

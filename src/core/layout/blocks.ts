@@ -52,9 +52,25 @@ export function isFigure(cell: Cell | undefined): boolean {
   if (cell === undefined) return false;
   if (typeof cell.v === "number" || cell.f !== undefined) return true;
   if (typeof cell.v !== "string") return false;
-  const p = parseNumber(cell.v);
-  // A dash is a zero written out ("-", "—"): a figure cell, never a header.
-  return p.kind === "number" || (p.kind === "malformed" && looksLikeFigure(cell.v)) || (p.kind === "none" && cell.v.trim() !== "");
+  return textIsFigure(cell.v);
+}
+
+// Sheets repeat the same texts ("계", "국비", "-", "2021년"): each is read once.
+const figureMemo = new Map<string, boolean>();
+const HAS_DIGIT = /\d/;
+const DASH = /^\s*[-‐‒–—―−ㅡ]+\s*$/u;
+
+function textIsFigure(text: string): boolean {
+  // Without a digit a text is a figure only as a dash (a zero written out): most labels stop here.
+  if (!HAS_DIGIT.test(text)) return DASH.test(text);
+  let v = figureMemo.get(text);
+  if (v === undefined) {
+    const p = parseNumber(text);
+    v = p.kind === "number" || (p.kind === "malformed" && looksLikeFigure(text)) || (p.kind === "none" && text.trim() !== "");
+    if (figureMemo.size > 50000) figureMemo.clear();
+    figureMemo.set(text, v);
+  }
+  return v;
 }
 
 function rowInfo(view: SheetView, r: number): RowInfo {

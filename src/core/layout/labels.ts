@@ -147,8 +147,16 @@ export function isCheckLabel(text: string): boolean {
 }
 
 /** A header or row label of figures that do not add up (a share, a rate, an average, a rank, a density). */
+const nonAdditiveMemo = new Map<string, boolean>();
+
 export function isNonAdditiveLabel(text: string): boolean {
-  return NON_ADDITIVE.test(text.normalize("NFKC"));
+  let v = nonAdditiveMemo.get(text);
+  if (v === undefined) {
+    v = NON_ADDITIVE.test(text.normalize("NFKC"));
+    if (nonAdditiveMemo.size > 20000) nonAdditiveMemo.clear();
+    nonAdditiveMemo.set(text, v);
+  }
+  return v;
 }
 
 // Columns of identifiers: codes, serial numbers, column numbers and years label the lines; they are not amounts.
