@@ -17,7 +17,7 @@ import { relationFindings } from "./findings/relation-rules";
 import { decideLocally, decidePooled, type LineDecision, type PendingLine } from "./evidence/decide";
 import { Pool } from "./evidence/pool";
 import { corroborated } from "./evidence/cross";
-import { tableValues } from "./evidence/values";
+import { tableValues, type TableValues } from "./evidence/values";
 import { STATE } from "./evidence/instances";
 import { explainedNotes, footnotedColumns } from "./layout/notes";
 import type { Unit } from "./numbers/units";
@@ -62,6 +62,7 @@ interface TableState {
   pending: PendingLine[];
   /** Lines whose every instance is all zeros: consistent, with nothing to confirm. */
   zeros: number;
+  values: TableValues;
   cellFindings: Finding[];
 }
 
@@ -146,7 +147,7 @@ export function checkTable(view: SheetView, t: FoundTable): Finding[] {
     const d = decidePooled(p, pool);
     if (d !== undefined) decided.push(d);
   }
-  return [...cellFindings(view, t), ...relationFindings(view, t, decided, { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit })];
+  return [...cellFindings(view, t), ...relationFindings(view, t, decided, { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit }, values)];
 }
 
 /** Pending lines that the table's confirmed readings corroborate are decided now (moved from pending to decided). */
@@ -181,7 +182,7 @@ function readSheet(sheet: SheetGrid, pool: Pool): SheetState {
         else pending.push(d);
       }
       settleByOtherAxis(decided, pending);
-      tables.push({ table: t, decided, pending, zeros, cellFindings: cellFindings(view, t) });
+      tables.push({ table: t, decided, pending, zeros, values, cellFindings: cellFindings(view, t) });
       facts.push(tableFacts(t));
     },
     (region) => regions.push(region.range),
@@ -190,8 +191,9 @@ function readSheet(sheet: SheetGrid, pool: Pool): SheetState {
 }
 
 /** Disagreements of a reading that involves a footnoted column are not claimed (the note may explain them). */
-function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[], notes: Set<string>): void {
-  const marked = footnotedColumns(view, t.model, notes);
+function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[], notes: () => Set<string>): void {
+  if (decisions.every((d) => d.chosen.fails === 0 && d.chosen.near === 0)) return;
+  const marked = footnotedColumns(view, t.model, notes());
   if (marked.size === 0) return;
   for (const d of decisions) {
     const cols = d.line.axis === "across" ? [d.line.total, ...d.chosen.candidate.parts.map((p) => p.at)] : undefined;
@@ -203,7 +205,9 @@ function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[
 }
 
 function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetResult {
-  const notes = explainedNotes(s.lines);
+  // Notes matter only where a reading fails somewhere: read the sheet's notes then.
+  let notesRead: Set<string> | undefined;
+  const notes = (): Set<string> => (notesRead ??= explainedNotes(s.lines));
   const tables: TableSummary[] = [];
   const notChecked: NotChecked[] = s.regions.map((range) => ({ sheet: s.name, range: rangeA1(range), reason: "no-total" }));
   const findings: Finding[] = [];
@@ -216,7 +220,7 @@ function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetR
     const t = ts.table;
     const base = { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit };
     spareFootnoted(s.view, t, decisions, notes);
-    findings.push(...ts.cellFindings, ...relationFindings(s.view, t, decisions, base));
+    findings.push(...ts.cellFindings, ...relationFindings(s.view, t, decisions, base, ts.values));
     // A table of zeros adds up; it is checked, with nothing to find.
     if (decisions.length > 0 || (ts.zeros > 0 && ts.pending.length === 0)) tables.push(summary(t));
     else notChecked.push({ sheet: t.sheet, range: rangeA1(t.range), reason: "unconfirmed" });
@@ -243,7 +247,8 @@ export function guessPlanYear(wb: WorkbookGrid): number | undefined {
       if (row === undefined) continue;
       for (const cell of row) {
         const v = cell?.v;
-        if (typeof v !== "string") continue;
+        // Most texts name no plan year: a substring test spares the regular expression.
+        if (typeof v !== "string" || !v.includes("소요예산")) continue;
         const m = PLAN_HEADLINE.exec(v);
         if (m === null) continue;
         const year = Number(m[1]);

@@ -3,7 +3,7 @@
 // between them later (evidence/): all the columns, the year columns only, "Appr. to date" + the last stage, the
 // items since the last 소계, the 소계 lines only … Nothing here is a claim yet.
 import type { TableModel, ColLine, RowLine } from "../layout/table-model";
-import type { SheetView } from "../cells/sheet-view";
+import { termsKey, type SheetView } from "../cells/sheet-view";
 import { classifyTableLabel, cleanLabel, normalizeLabel } from "../layout/labels";
 import { headerCandidates, rowGroupCandidates } from "./header-candidates";
 
@@ -85,11 +85,7 @@ class Reading implements Candidate {
 }
 
 /** The parts as a canonical text (in line order), so that two readings, or a reading and a formula, compare. */
-const key = (parts: Part[]): string =>
-  [...parts]
-    .sort((a, b) => a.at - b.at || a.sign - b.sign)
-    .map((p) => (p.sign < 0 ? `-${p.at}` : `${p.at}`))
-    .join(",");
+const key = (parts: Part[]): string => termsKey(parts);
 
 /** Adds a reading unless the line already has one with the same parts (the earlier, better-ranked, stays). */
 export function addCandidate(line: TotalLine, c: Candidate): void {
@@ -122,8 +118,17 @@ function partsShape(lines: (RowLine | ColLine)[]): string {
 }
 
 interface Lines {
-  byCol: Map<number, ColLine>;
-  byRow: Map<number, RowLine>;
+  byCol: { get(c: number): ColLine | undefined };
+  byRow: { get(r: number): RowLine | undefined };
+}
+
+/** The table's lines by position; the maps are built when first asked (most tables ask for a column or two). */
+class LineIndex implements Lines {
+  private cols: Map<number, ColLine> | undefined;
+  private rows: Map<number, RowLine> | undefined;
+  constructor(private readonly model: TableModel) {}
+  readonly byCol = { get: (c: number): ColLine | undefined => (this.cols ??= new Map(this.model.cols.map((x) => [x.c, x]))).get(c) };
+  readonly byRow = { get: (r: number): RowLine | undefined => (this.rows ??= new Map(this.model.rows.map((x) => [x.r, x]))).get(r) };
 }
 
 export function signatureOf(model: TableModel, lines: Lines, axis: Axis, kind: string, total: number, parts: Part[], how: string): string {
@@ -150,13 +155,22 @@ const vocabularyParts = (ps: (RowLine | ColLine)[]): boolean => ps.length > 0 &&
  * an English "Total" is a word many tables use for other things, and needs the figures' confirmation.
  */
 const BUDGET_TOTAL = /^(계|합계|소계|총계|총합계)$/;
-const budgetTotal = (label: string): boolean => label.split(" / ").some((part) => BUDGET_TOTAL.test(normalizeLabel(cleanLabel(part))));
+const budgetMemo = new Map<string, boolean>();
+function budgetTotal(label: string): boolean {
+  let v = budgetMemo.get(label);
+  if (v === undefined) {
+    v = label.split(" / ").some((part) => BUDGET_TOTAL.test(normalizeLabel(cleanLabel(part))));
+    if (budgetMemo.size > 20000) budgetMemo.clear();
+    budgetMemo.set(label, v);
+  }
+  return v;
+}
 const MAX_RUNS = 12;
 
 /** Every possible total line of the table with its readings. */
 export function tableCandidates(view: SheetView, model: TableModel): TotalLine[] {
-  const lines: Lines = { byCol: new Map(model.cols.map((c) => [c.c, c])), byRow: new Map(model.rows.map((r) => [r.r, r])) };
-  const out = new Map<string, TotalLine>();
+  const lines = new LineIndex(model);
+  const out = new Map<number, TotalLine>();
   let expanded = false;
   const expand = (): void => {
     if (expanded) return;
@@ -164,7 +178,7 @@ export function tableCandidates(view: SheetView, model: TableModel): TotalLine[]
     layoutReadings();
   };
   const lineOf = (axis: Axis, total: number): TotalLine => {
-    const k = `${axis}${total}`;
+    const k = axis === "across" ? -1 - total : total;
     let l = out.get(k);
     if (l === undefined) {
       l = { axis, total, candidates: [], keys: new Set(), expand };
@@ -267,17 +281,13 @@ type Maker = (axis: Axis, kind: "sum" | "gap", total: number, parts: Part[], ori
 function formulaCandidates(view: SheetView, model: TableModel, lines: Lines, lineOf: (axis: Axis, total: number) => TotalLine, make: Maker): void {
   for (const row of model.rows) {
     for (const col of model.cols) {
-      const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
-      if (lf === undefined || lf.constant !== 0 || lf.terms.length < 2) continue;
-      const sameRow = lf.terms.every((t) => t.r === row.r);
-      const sameCol = lf.terms.every((t) => t.c === col.c);
-      if (sameRow) {
-        const parts = lf.terms.map((t) => ({ at: t.c, sign: t.sign })).sort((a, b) => a.at - b.at);
-        if (new Set(parts.map((p) => p.at)).size === parts.length) addCandidate(lineOf("across", col.c), make("across", "sum", col.c, parts, "formula", "formula", 6));
-      } else if (sameCol) {
-        const parts = lf.terms.map((t) => ({ at: t.r, sign: t.sign })).sort((a, b) => a.at - b.at);
-        if (new Set(parts.map((p) => p.at)).size === parts.length) addCandidate(lineOf("down", row.r), make("down", "sum", row.r, parts, "formula", "formula", 6));
-      }
+      if (view.cell(row.r, col.c)?.f === undefined) continue;
+      const st = view.statement(row.r, col.c);
+      if (st === undefined || !st.distinct) continue;
+      const line = st.axis === "across" ? lineOf("across", col.c) : lineOf("down", row.r);
+      // Most formulas of a line state the same sum: only a new one makes a reading.
+      if (line.keys.has(`sum:${st.key}`)) continue;
+      addCandidate(line, make(st.axis, "sum", line.total, st.parts, "formula", "formula", 6));
     }
   }
 }

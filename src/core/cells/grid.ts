@@ -69,9 +69,32 @@ export function rangeA1(range: Range): string {
 
 /** Parses "B7" or "$B$7" (no sheet prefix) into 0-based row and column. */
 export function parseA1(ref: string): { r: number; c: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref.trim());
-  if (m === null) return undefined;
-  return { r: Number(m[2]) - 1, c: columnIndex(m[1]) };
+  // A plain scan: formulas name thousands of cells per sheet, and a regular expression per reference showed.
+  let i = 0;
+  let end = ref.length;
+  while (i < end && ref.charCodeAt(i) <= 32) i++;
+  while (end > i && ref.charCodeAt(end - 1) <= 32) end--;
+  if (ref.charCodeAt(i) === 36) i++;
+  let c = 0;
+  let letters = 0;
+  for (; i < end; i++) {
+    const ch = ref.charCodeAt(i) | 32;
+    if (ch < 97 || ch > 122) break;
+    c = c * 26 + (ch - 96);
+    letters++;
+  }
+  if (letters === 0 || letters > 3) return undefined;
+  if (ref.charCodeAt(i) === 36) i++;
+  let r = 0;
+  let digits = 0;
+  for (; i < end; i++) {
+    const d = ref.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    r = r * 10 + d;
+    digits++;
+  }
+  if (digits === 0 || digits > 7) return undefined;
+  return { r: r - 1, c: c - 1 };
 }
 
 /** "A" → 0, "AB" → 27: the 0-based column of Excel's column letters (the inverse of columnName). */

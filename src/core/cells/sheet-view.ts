@@ -1,6 +1,6 @@
 // A read-only view of one sheet that the detectors share: merged cells resolved to their anchor,
 // and formula results the engine had to compute itself (files written by tools have none cached).
-import { cellAt, type Cell, type Range, type SheetGrid } from "./grid";
+import { cellAt, parseA1, type Cell, type Range, type SheetGrid } from "./grid";
 import { parseLinearFormula, evaluateLinear, parseTextFormula, evaluateTextFormula, type LinearFormula } from "./formula";
 import { parseNumber } from "../numbers/numbers";
 
@@ -19,9 +19,66 @@ export interface SheetView {
   isLinear(r: number, c: number): boolean;
   /** The cell's formula read as a SUM or +/- chain (parsed once per cell), if it is one. */
   linear(r: number, c: number): LinearFormula | undefined;
+  /**
+   * What the cell's formula adds along its row ("across") or its column ("down"): a plain SUM or +/- chain of two or
+   * more cells of that line, without a constant; worked out once per cell.
+   */
+  statement(r: number, c: number): Statement | undefined;
+}
+
+/** A sum a formula states along one line: the other cells' positions on the line, with signs, and as text. */
+export interface Statement {
+  axis: "across" | "down";
+  /** Worked out when asked (a plain SUM over a range is known by its key alone). */
+  readonly parts: { at: number; sign: 1 | -1 }[];
+  /** The parts in line order as text ("-3,5,6"): two statements of the same sum have the same key. */
+  key: string;
+  /** No cell is added twice. */
+  distinct: boolean;
+}
+
+/** Parts as canonical text: by position, then sign; a run of added neighbours as "lo..hi" (=SUM(C5:C9) is "4..8"). */
+export function termsKey(parts: readonly { at: number; sign: number }[]): string {
+  let sorted = true;
+  for (let i = 1; i < parts.length && sorted; i++) if (parts[i].at < parts[i - 1].at || (parts[i].at === parts[i - 1].at && parts[i].sign < parts[i - 1].sign)) sorted = false;
+  const ps = sorted ? parts : [...parts].sort((a, b) => a.at - b.at || a.sign - b.sign);
+  let out = "";
+  for (let i = 0; i < ps.length; ) {
+    let j = i;
+    while (j + 1 < ps.length && ps[i].sign > 0 && ps[j + 1].sign > 0 && ps[j + 1].at === ps[j].at + 1) j++;
+    if (out !== "") out += ",";
+    out += j > i ? runKey(ps[i].at, ps[j].at) : ps[i].sign < 0 ? `-${ps[i].at}` : `${ps[i].at}`;
+    i = j + 1;
+  }
+  return out;
+}
+
+const runKey = (lo: number, hi: number): string => `${lo}..${hi}`;
+
+/** =SUM(C5:C9) along its line: known by its range; the parts are listed only when asked. */
+class RangeStatement implements Statement {
+  private list: { at: number; sign: 1 | -1 }[] | undefined;
+  readonly key: string;
+  readonly distinct = true;
+  constructor(
+    readonly axis: "across" | "down",
+    private readonly lo: number,
+    private readonly hi: number,
+  ) {
+    this.key = runKey(lo, hi);
+  }
+  get parts(): { at: number; sign: 1 | -1 }[] {
+    if (this.list === undefined) {
+      this.list = [];
+      for (let at = this.lo; at <= this.hi; at++) this.list.push({ at, sign: 1 });
+    }
+    return this.list;
+  }
 }
 
 const key = (r: number, c: number): number => r * 16384 + c;
+
+const SIMPLE_SUM = /^\s*=?\s*SUM\(\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*:\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*\)\s*$/i;
 
 export function makeSheetView(sheet: SheetGrid): SheetView {
   let cols = 0;
@@ -84,8 +141,49 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     return text;
   };
 
+  const statements = new Map<number, Statement | undefined>();
+  const statement = (r: number, c: number): Statement | undefined => {
+    const k = key(r, c);
+    if (statements.has(k)) return statements.get(k);
+    let st: Statement | undefined;
+    const f = cellAt(sheet, r, c)?.f;
+    // The usual total, =SUM(C5:C7) down a column or along a row: read straight off the text.
+    const simple = f === undefined ? null : SIMPLE_SUM.exec(f);
+    if (simple !== null) {
+      const a = parseA1(simple[1]);
+      const b = parseA1(simple[2]);
+      if (a !== undefined && b !== undefined && (a.r === b.r) !== (a.c === b.c)) {
+        const across = a.r === b.r;
+        if (across ? a.r === r : a.c === c) {
+          const lo = across ? Math.min(a.c, b.c) : Math.min(a.r, b.r);
+          const hi = across ? Math.max(a.c, b.c) : Math.max(a.r, b.r);
+          const self = across ? c : r;
+          if (hi > lo && hi - lo < 100_000 && (self < lo || self > hi)) {
+            st = new RangeStatement(across ? "across" : "down", lo, hi);
+            statements.set(k, st);
+            return st;
+          }
+        }
+      }
+    }
+    const lf = f === undefined ? undefined : linear(r, c);
+    if (lf !== undefined && lf.constant === 0 && lf.terms.length >= 2) {
+      const across = lf.terms.every((t) => t.r === r);
+      const down = !across && lf.terms.every((t) => t.c === c);
+      if (across || down) {
+        const parts = lf.terms.map((t) => ({ at: across ? t.c : t.r, sign: t.sign })).sort((a, b) => a.at - b.at || a.sign - b.sign);
+        let distinct = true;
+        for (let i = 1; i < parts.length; i++) if (parts[i].at === parts[i - 1].at) distinct = false;
+        st = { axis: across ? "across" : "down", parts, key: termsKey(parts), distinct };
+      }
+    }
+    statements.set(k, st);
+    return st;
+  };
+
   return {
     sheet,
+    statement,
     rows: sheet.cells.length,
     cols,
     cell: (r, c) => cellAt(sheet, r, c),

@@ -61,10 +61,17 @@ function better(a: CandidateEvidence, b: CandidateEvidence): number {
 export function decideLocally(view: SheetView, model: TableModel, values: TableValues, line: TotalLine, pool: Pool): LineDecision | PendingLine | "zeros" | undefined {
   const instances = instancesOf(model, line);
   const totals = totalCells(view, model, line, instances);
+  // No total of the line states a figure of its own to compare (blank, worded, computed otherwise): nothing to read.
+  if (!totals.kind.includes(255)) return undefined;
   // Where every total's formula states one and the same reading, the layout's other readings are not needed.
-  const stated = new Set(totals.stated.filter((k) => k !== "" && k !== "x"));
-  const [only] = stated;
-  if (!(stated.size === 1 && line.candidates.some((c) => c.key === only))) line.expand();
+  let only: string | undefined;
+  let unanimous = true;
+  for (const k of totals.stated) {
+    if (k === "" || k === "x") continue;
+    if (only === undefined) only = k;
+    else if (k !== only) unanimous = false;
+  }
+  if (!(unanimous && only !== undefined && line.candidates.some((c) => c.key === only))) line.expand();
   const byFormula = formulaReading(values, line, instances, totals);
   // Formulas that each add something else (a different measure per column: ROF, ROE, ROI): every cell says what
   // it is, and no reading of the line is the sheet's.
@@ -75,8 +82,8 @@ export function decideLocally(view: SheetView, model: TableModel, values: TableV
   if (byFormula !== undefined) {
     const e = evaluate(values, line, byFormula, instances, totals);
     // A formula or two among typed totals that all disagree with it is the odd one out, not the rule.
+    // The sheet's formulas settle it: such a line adds nothing the pool needs (the pool is for typed tables).
     if (e.fails <= support(e)) {
-      pool.add(e);
       return { line, instances, totals, chosen: e, via: "formula", ambiguous: ownFormulas(values, line, instances, totals, byFormula) };
     }
   }

@@ -84,17 +84,15 @@ export function totalCells(view: SheetView, model: TableModel, line: TotalLine, 
     }
     const f = view.cell(r, c)?.f;
     if (f !== undefined) {
-      const lf = view.linear(r, c);
       // Computed by something other than a sum (a share, an average, a rounding): not an instance of any sum.
-      if (lf === undefined) {
+      const st = view.statement(r, c);
+      if (st === undefined && view.linear(r, c) === undefined) {
         kind[i] = STATE.other;
         return;
       }
-      const along = line.axis === "across" ? lf.terms.every((t) => t.r === r) : lf.terms.every((t) => t.c === c);
-      if (along && lf.constant === 0 && lf.terms.length >= 2) {
-        const parts = lf.terms.map((t) => ({ at: line.axis === "across" ? t.c : t.r, sign: t.sign })).sort((x, y) => x.at - y.at || x.sign - y.sign);
-        stated[i] = partsKey(parts);
-        terms[i] = parts;
+      if (st !== undefined && st.axis === line.axis) {
+        stated[i] = st.key;
+        terms[i] = st.parts;
       } else {
         // A sum of another shape (the other axis, the column beside it, plus a constant) or a link to one cell
         // (=C34): the cell says itself what it is, and it is not this line's to check.
@@ -106,8 +104,9 @@ export function totalCells(view: SheetView, model: TableModel, line: TotalLine, 
     kind[i] = 255;
   });
   // Looked up only for instances that would fail: the usual table never needs it.
-  const memo = new Map<number, Set<number> | undefined>();
+  let memo: Map<number, Set<number> | undefined> | undefined;
   const lookup = (i: number): Set<number> | undefined => {
+    memo ??= new Map();
     if (!memo.has(i)) memo.set(i, summedWith(view, model, line, instances[i]));
     return memo.get(i);
   };
@@ -174,7 +173,6 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
     const inst = instances[i];
     const at = cellOf(line.axis, inst, candidate.total);
     const total = values.at(at.r, at.c);
-    const tp = { halfUnit: values.halfUnit(at.r, at.c) };
     let sum = 0;
     let nonzero = 0;
     let allZero = total === 0;
@@ -234,7 +232,7 @@ export function evaluate(values: TableValues, line: TotalLine, candidate: Candid
       states[i] = STATE.near;
       residuals[i] = res;
       near++;
-    } else if (!candidate.declared && nonzero >= 1 && signs !== 3 && total !== 0 && (total > 0) === (signs === 1) && Math.abs(total) <= maxPart + tp.halfUnit) {
+    } else if (!candidate.declared && nonzero >= 1 && signs !== 3 && total !== 0 && (total > 0) === (signs === 1) && Math.abs(total) <= maxPart + values.halfUnit(at.r, at.c)) {
       // Within the range of like-signed parts: a level or an average (cash at the latest quarter, a margin, an
       // average headcount), never a sum of them. Not this reading's instance.
       states[i] = STATE.other;

@@ -11,6 +11,7 @@ const SHARE = 3;
 export class Pool {
   private readonly stats = new Map<string, { support: number; fails: number }>();
 
+  /** Keyed at once: only the numbers are kept, never the table the evidence came from. */
   add(e: CandidateEvidence): void {
     const s = e.holds + e.near;
     if (s === 0 && e.fails === 0) return;
@@ -22,6 +23,7 @@ export class Pool {
       cur.fails += e.fails;
     }
   }
+
 
   /**
    * Confirmed overwhelmingly (ten instances and nine in ten agreeing): enough to hold a block to the reading even where

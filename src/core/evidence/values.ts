@@ -27,6 +27,8 @@ export interface TableValues {
   capped: boolean;
   /** Some figure prints otherwise than it is stored (rounded, in thousands): comparing as printed can differ. */
   printedDiffers: boolean;
+  /** Some cell holds a pair of figures ("27(27)"): the readings are checked on the second figures too. */
+  pairs: boolean;
   /** Nothing is written in the cell (not even 0 or a dash). */
   blank(r: number, c: number): boolean;
   /** Half a unit of the last decimal the cell's figure is written with, scaled: what rounding to it can move. */
@@ -53,13 +55,19 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
   let scale = 0;
   let capped = false;
   let printedDiffers = false;
+  let pairs = false;
   for (const row of model.rows) {
     for (const col of model.cols) {
       const a = model.amount(row.r, col.c);
       if (a.kind !== "amount") continue;
+      if (a.second !== undefined) pairs = true;
       const raw = valueOf(a, unit, false) as number;
-      if (!printedDiffers && model.format(row.r, col.c) !== undefined && valueOf(a, unit, false, model.format(row.r, col.c)) !== raw) printedDiffers = true;
       const d = decimalsOf(raw);
+      if (!printedDiffers && !a.asText) {
+        // Printed otherwise than stored: fewer decimals shown, thousands, a percentage.
+        const shown = shownBy(model.format(row.r, col.c), raw < 0);
+        if (shown !== undefined && (shown.divisor !== 1 || shown.percent || shown.decimals < d)) printedDiffers = true;
+      }
       if (d > MAX_SCALE) capped = true;
       if (d > scale) scale = Math.min(MAX_SCALE, d);
     }
@@ -69,6 +77,7 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
     factor,
     capped,
     printedDiffers,
+    pairs,
     at(r, c) {
       const v = valueOf(model.amount(r, c), unit, second);
       return v === undefined ? undefined : Math.round(v * factor);
@@ -92,9 +101,4 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
       return (0.5 * factor) / 10 ** d;
     },
   };
-}
-
-/** True when the table holds "27(27)"-style pairs: its relations are checked on the first and the second figures. */
-export function hasPairs(model: TableModel): boolean {
-  return model.rows.some((row) => model.cols.some((col) => { const a = model.amount(row.r, col.c); return a.kind === "amount" && a.second !== undefined; }));
 }

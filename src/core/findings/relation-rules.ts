@@ -7,7 +7,7 @@ import type { SheetView } from "../cells/sheet-view";
 import { blameCells, type Check } from "../blame/blame";
 import type { LineDecision } from "../evidence/decide";
 import { cellOf, checkable, evaluate, formulaStates, STATE } from "../evidence/instances";
-import { hasPairs, tableValues, type TableValues } from "../evidence/values";
+import { tableValues, type TableValues } from "../evidence/values";
 import type { FoundTable } from "../layout/detect-tables";
 import type { Finding } from "./findings";
 import { MSG } from "./messages";
@@ -17,13 +17,12 @@ type Base = Pick<Finding, "sheet" | "table" | "unit">;
 /** How many cells a finding lists as related, at most: a total of 10,000 rows must not list them all. */
 const MAX_RELATED = 50;
 
-export function relationFindings(view: SheetView, t: FoundTable, decisions: LineDecision[], base: Base): Finding[] {
+export function relationFindings(view: SheetView, t: FoundTable, decisions: LineDecision[], base: Base, values: TableValues = tableValues(t.model, t.unit)): Finding[] {
   if (decisions.length === 0) return [];
   const out: Finding[] = [];
-  const values = tableValues(t.model, t.unit);
   out.push(...mismatchFindings(decisions, values, base, false));
   // Tables of pairs ("27(27)") are checked twice: once on the first figures, once on the figures in brackets.
-  if (hasPairs(t.model)) {
+  if (values.pairs) {
     const second = tableValues(t.model, t.unit, true);
     const again = decisions.map((d) => ({ ...d, chosen: evaluate(second, d.line, d.chosen.candidate, d.instances, d.totals) }));
     out.push(...mismatchFindings(again, second, base, true));

@@ -76,7 +76,10 @@ function textIsFigure(text: string): boolean {
 function rowInfo(view: SheetView, r: number): RowInfo {
   const info: RowInfo = { n: 0, c0: -1, c1: -1, anchors: [], figures: [], texts: [], yearsOnly: true };
   const row = view.sheet.cells[r];
-  const width = Math.max(row?.length ?? 0, view.cols);
+  // Without merges only the row's own cells can be filled.
+  const merged = view.sheet.merges.length > 0;
+  if (row === undefined && !merged) return info;
+  const width = merged ? Math.max(row?.length ?? 0, view.cols) : (row?.length ?? 0);
   for (let c = 0; c < width; c++) {
     const cell = row?.[c];
     const m = view.mergeAt(r, c);

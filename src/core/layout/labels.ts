@@ -163,8 +163,16 @@ export function isNonAdditiveLabel(text: string): boolean {
 const IDENTIFIER = /^(연번|순번|번호|코드|no\.?|nos?|number|num|#|id|code|codes|item\s*no\.?|s\/?n|serial|rank|순위|연도|년도|year|years|fy|회계연도)$/iu;
 
 /** A header naming a column of identifiers (연번, Code, No., Year). */
+const identifierMemo = new Map<string, boolean>();
+
 export function isIdentifierLabel(text: string): boolean {
-  return IDENTIFIER.test(text.normalize("NFKC").trim().replace(/\s+/g, " "));
+  let v = identifierMemo.get(text);
+  if (v === undefined) {
+    v = IDENTIFIER.test(text.normalize("NFKC").trim().replace(/\s+/g, " "));
+    if (identifierMemo.size > 20000) identifierMemo.clear();
+    identifierMemo.set(text, v);
+  }
+  return v;
 }
 
 export function sourceFromAbbrev(text: string): SourceKey | undefined {

@@ -174,7 +174,7 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
     return filled >= 2 && text * 2 > filled;
   };
   for (let c = range.c1; c > range.c0; c--) {
-    if (valueCols.includes(c) || !textCol(c) || !valueCols.some((v) => v > c)) continue;
+    if (c <= valueCols[0] || valueCols.includes(c) || !valueCols.some((v) => v > c) || !textCol(c)) continue;
     const before = valueCols.filter((v) => v < c);
     // A few code columns, not a table's worth of figures beside a column of notes.
     if (before.length > 0 && before.length <= 3) valueCols.splice(0, before.length);
@@ -214,11 +214,13 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   });
 
   const tree = buildHeaderTree(view, headerRows, valueCols);
+  // Percentage formats are rare: look for them per column only when the table has one at all.
+  const anyPercent = body.some((r) => valueCols.some((c) => view.cell(r, c)?.z?.includes("%") === true));
   const cols: ColLine[] = [];
   const walk = (node: HeaderNode, path: HeaderNode[]): void => {
     if (node.children.length === 0 && node.col !== undefined) {
       const texts = path.map((n) => n.text).filter((t) => t !== "");
-      const line: ColLine = { c: node.col, label: texts.join(" / "), role: "item", additive: !texts.some(isNonAdditiveLabel) && !percentColumn(view, body, node.col) };
+      const line: ColLine = { c: node.col, label: texts.join(" / "), role: "item", additive: !texts.some(isNonAdditiveLabel) && !(anyPercent && percentColumn(view, body, node.col)) };
       for (const n of path) applyClass(line, n.cls);
       if (line.year === undefined) {
         const t = path.find((n) => /^\d{4}$/.test(n.text.trim()) && isYearLike(Number(n.text.trim())));

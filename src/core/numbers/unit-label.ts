@@ -18,7 +18,11 @@ const HEADER_RE = new RegExp(String.raw`^([^():\t\n]{0,30}?)\s*[(\[]\s*(${UNIT_W
 // A figure in front of the parenthesis makes it an amount with a note, not a header.
 const FIGURE_RE = new RegExp(String.raw`\d\s*${UNIT_WORD_SOURCE}|\d,\d{3}`, "u");
 
+// Every unit word has one of these syllables: most header texts ("국비", "2021년") are refused at once.
+const UNIT_SYLLABLE = /[원억조만]/;
+
 export function findUnitLabel(text: string): Unit | undefined {
+  if (!UNIT_SYLLABLE.test(text)) return undefined;
   const t = text.normalize("NFKC").trim();
   const declared = DECLARED_RE.exec(t);
   if (declared !== null) return unitFromWord(declared[1]);
