@@ -128,3 +128,36 @@ test("every command answers a bad --lang, a bad --format, an unknown option and 
     expect(help.out).toMatch(/^Usage:/);
   }
 });
+
+test("a file where nothing can be checked says so in words that never read as a pass, and names the regions", async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-"));
+  const wb = new ExcelJS.Workbook();
+  // A staff list and a table whose Total agrees with no reading of its rows: figures, but nothing to confirm.
+  wb.addWorksheet("현황").addRows([
+    ["시장", "점포수", "면적"],
+    ["독산동우시장", 120, 3400],
+    ["남문시장", 80, 2100],
+    ["현대시장", 60, 1500],
+    [],
+    [],
+    ["District", "Population", "Density"],
+    ["A", 1200, 35],
+    ["B", 800, 12],
+    ["C", 400, 50],
+    ["Total", 2500, 20],
+  ]);
+  const file = path.join(dir, "list.xlsx");
+  await wb.xlsx.writeFile(file);
+  const ko = await run("check", file);
+  expect(ko.code).toBe(0);
+  expect(ko.out).not.toContain("문제 없음");
+  expect(ko.out).toContain("  검사하지 못함: 합계가 어떤 항목의 합인지 확인할 수 있는 표가 없습니다.");
+  expect(ko.out).toContain("  검사하지 못한 영역 2곳: [현황] A1:C4 (합계 줄 없음), [현황] A7:C11 (합계의 구성을 확인할 수 없음)");
+  expect(ko.out).toContain("요약: 파일 1개, 표 0개 (검사하지 못한 영역 2곳)");
+  const en = await run("check", file, "--lang", "en", "--format", "json");
+  const json = JSON.parse(en.out) as { files: { notChecked: { sheet: string; range: string; reason: string; message: string }[] }[] };
+  expect(json.files[0].notChecked).toEqual([
+    { sheet: "현황", range: "A1:C4", reason: "no-total", message: "no total line" },
+    { sheet: "현황", range: "A7:C11", reason: "unconfirmed", message: "what the totals add could not be confirmed" },
+  ]);
+});

@@ -329,3 +329,67 @@ describe("rounding residues", () => {
     expect(res.findings[0].related).toContain("E4");
   });
 });
+
+describe("figures as printed", () => {
+  test("a typed total that adds up on the page (parts stored with decimals, shown whole) is right", () => {
+    const g = sheet([
+      ["Assets", "2001", "2002", "2003"],
+      ["Cash", 128.4, 87.2, 329.3],
+      ["Receivables", 2867.8, 2009.4, 1777.9],
+      ["Inventories", 2082.0, 2387.6, 2010.8],
+      ["Total current assets", 5078, 4484, 4118],
+    ]);
+    for (const row of g.cells) for (const cell of row ?? []) if (cell !== undefined && typeof cell.v === "number") cell.z = "#,##0";
+    expect(errors(g)).toEqual([]);
+  });
+  test("a formula total whose printed figure is one more than its printed parts is a rounding note, not an error", () => {
+    const g = sheet([
+      ["Item", "FY05", "FY06", "FY07"],
+      ["Manager", 76124.6, 77266.4, 78425.5],
+      ["Developer", 50749.6, 51510.8, 52283.4],
+      ["Total", null, null, null],
+    ]);
+    for (const [ref, f, v] of [["B4", "SUM(B2:B3)", 126874.2], ["C4", "SUM(C2:C3)", 128777.2], ["D4", "SUM(D2:D3)", 130708.9]] as const) setFormula(g, ref, f, v);
+    for (const row of g.cells) for (const cell of row ?? []) if (cell !== undefined && (typeof cell.v === "number" || cell.f !== undefined)) cell.z = "#,##0";
+    const res = run(g);
+    expect(res.findings.filter((f) => f.severity === "error")).toEqual([]);
+    // 76,125 + 50,750 = 126,875 printed parts, 126,874 printed total: the page disagrees by 1.
+    expect(brief(res.findings)).toEqual(["total-rounding B4 126874→126875"]);
+    expect(res.findings[0].severity).toBe("warning");
+  });
+});
+
+describe("footnotes and check columns", () => {
+  test("a Total over footnoted columns that differs where the note says it does is not claimed", () => {
+    const rows: Scalar[][] = [
+      ["Year", "Total", "Foetal deaths 3)", null],
+      [null, null, "Spontaneous", "Artificial"],
+      [1948, 143963, 104325, 31055],
+      [1949, 192677, 114161, 75585],
+      [1950, 216974, 106594, 110380],
+      [1951, 217231, 101237, 115994],
+      [1952, 203824, 94508, 109316],
+      [1953, 193274, 89751, 103523],
+      [1954, 187119, 87201, 99918],
+      [1955, 183265, 85159, 98106],
+      [],
+      [],
+      ["3) Total figures of foetal deaths for 1948-1949 include those whose kind is unknown."],
+    ];
+    expect(errors(sheet(rows, ["C1:D1"]))).toEqual([]);
+    // Without the note, the two years are what they look like: totals that disagree with their parts.
+    expect(errors(sheet(rows.slice(0, 10), ["C1:D1"]))).toEqual(["total-mismatch B3 143963→135380", "total-mismatch B4 192677→189746"]);
+  });
+  test("a (check) column that subtracts a total from its parts is no total itself", () => {
+    const g = sheet([
+      ["Line item", "Award", "Intake", "Referral", "Counseling", "(check)"],
+      ["Coordinator", 24000, 4320, 0, 720, null],
+      ["Supervisor", 21000, 10500, 3570, 0, null],
+      ["Estimated cases", 1820, 1000, 465, 355, null],
+    ]);
+    setFormula(g, "F2", "SUM(C2:E2)-B2", -18960);
+    setFormula(g, "F3", "SUM(C3:E3)-B3", -6930);
+    setFormula(g, "F4", "SUM(C4:D4)-B4", -355);
+    expect(errors(g)).toEqual([]);
+  });
+});
