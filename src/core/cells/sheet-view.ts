@@ -65,7 +65,7 @@ class RangeStatement implements Statement {
     private readonly lo: number,
     private readonly hi: number,
   ) {
-    this.key = runKey(lo, hi);
+    this.key = lo === hi ? `${lo}` : runKey(lo, hi);
   }
   get parts(): { at: number; sign: 1 | -1 }[] {
     if (this.list === undefined) {
@@ -152,13 +152,14 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     if (simple !== null) {
       const a = parseA1(simple[1]);
       const b = parseA1(simple[2]);
-      if (a !== undefined && b !== undefined && (a.r === b.r) !== (a.c === b.c)) {
-        const across = a.r === b.r;
+      if (a !== undefined && b !== undefined && (a.r === b.r || a.c === b.c) && !(a.r === r && a.c === c)) {
+        const across = a.r === b.r && (a.c !== b.c || a.r === r);
         if (across ? a.r === r : a.c === c) {
           const lo = across ? Math.min(a.c, b.c) : Math.min(a.r, b.r);
           const hi = across ? Math.max(a.c, b.c) : Math.max(a.r, b.r);
           const self = across ? c : r;
-          if (hi > lo && hi - lo < 100_000 && (self < lo || self > hi)) {
+          // SUM over one cell is still a total's formula (a table of one source); a bare =C34 is a link, below.
+          if (hi >= lo && hi - lo < 100_000 && (self < lo || self > hi)) {
             st = new RangeStatement(across ? "across" : "down", lo, hi);
             statements.set(k, st);
             return st;
