@@ -241,17 +241,22 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
  * Margin" = SUM of the margin and its adjustments below "GAAP Operating Margin") do not add up across either.
  */
 function propagateNonAdditive(view: SheetView, rows: RowLine[], cols: ColLine[]): void {
-  const rowAt = new Map(rows.map((x) => [x.r, x]));
-  const colAt = new Map(cols.map((x) => [x.c, x]));
-  for (let changed = true, guard = 0; changed && guard < rows.length + cols.length; guard++) {
-    changed = false;
-    for (const row of rows) {
-      if (row.additive || isCheckLabel(row.label)) continue;
-      for (const col of cols) {
-        const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
-        if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => t.c === col.c)) continue;
+  // A line with the position of its cells: rows along the columns, columns along the rows.
+  type Line = { at: number; line: RowLine | ColLine };
+  const rowLines: Line[] = rows.map((x) => ({ at: x.r, line: x }));
+  const colLines: Line[] = cols.map((x) => ({ at: x.c, line: x }));
+  /** Marks the lines that a non-additive line of `mine` adds by its formulas, crossing `other`. */
+  const spread = (mine: Line[], other: Line[], down: boolean): boolean => {
+    const byAt = new Map(mine.map((x) => [x.at, x.line]));
+    let changed = false;
+    for (const m of mine) {
+      if (m.line.additive || isCheckLabel(m.line.label)) continue;
+      for (const o of other) {
+        const [r, c] = down ? [m.at, o.at] : [o.at, m.at];
+        const lf = view.cell(r, c)?.f === undefined ? undefined : view.linear(r, c);
+        if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => (down ? t.c === c : t.r === r))) continue;
         for (const t of lf.terms) {
-          const part = rowAt.get(t.r);
+          const part = byAt.get(down ? t.r : t.c);
           if (part !== undefined && part.additive) {
             part.additive = false;
             changed = true;
@@ -259,20 +264,12 @@ function propagateNonAdditive(view: SheetView, rows: RowLine[], cols: ColLine[])
         }
       }
     }
-    for (const col of cols) {
-      if (col.additive || isCheckLabel(col.label)) continue;
-      for (const row of rows) {
-        const lf = view.cell(row.r, col.c)?.f === undefined ? undefined : view.linear(row.r, col.c);
-        if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => t.r === row.r)) continue;
-        for (const t of lf.terms) {
-          const part = colAt.get(t.c);
-          if (part !== undefined && part.additive) {
-            part.additive = false;
-            changed = true;
-          }
-        }
-      }
-    }
+    return changed;
+  };
+  for (let guard = 0; guard < rows.length + cols.length; guard++) {
+    const a = spread(rowLines, colLines, true);
+    const b = spread(colLines, rowLines, false);
+    if (!a && !b) break;
   }
 }
 
