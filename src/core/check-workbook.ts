@@ -16,11 +16,12 @@ import { cellFindings } from "./findings/cell-rules";
 import { relationFindings } from "./findings/relation-rules";
 import { decideLocally, decidePooled, type LineDecision, type PendingLine } from "./evidence/decide";
 import { Pool } from "./evidence/pool";
-import { corroborated } from "./evidence/cross";
+import { corroborated, crossIndex } from "./evidence/cross";
 import { tableValues, type TableValues } from "./evidence/values";
 import { STATE } from "./evidence/instances";
 import { explainedNotes, footnotedColumns } from "./layout/notes";
 import type { Unit } from "./numbers/units";
+import { append } from "./arrays";
 
 export interface TableSummary {
   sheet: string;
@@ -35,7 +36,9 @@ export type NotCheckedReason =
   /** No line reads as a total: no 합계/계/Total label and no SUM formula (a list, a matrix of data). */
   | "no-total"
   /** Totals are there, but no reading of their parts holds on enough of the figures to be sure what they add. */
-  | "unconfirmed";
+  | "unconfirmed"
+  /** The table was checked, but some of its totals could not be confirmed and were left out. */
+  | "some-totals";
 
 export interface NotChecked {
   sheet: string;
@@ -113,9 +116,9 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
       const out: CheckResult = { tables: [], findings: [], notChecked: [] };
       for (const r of results) {
         const s = "view" in r ? settle(r, planYear, pool) : r;
-        out.tables.push(...s.tables);
-        out.findings.push(...s.findings);
-        out.notChecked.push(...s.notChecked);
+        append(out.tables, s.tables);
+        append(out.findings, s.findings);
+        append(out.notChecked, s.notChecked);
       }
       return out;
     },
@@ -152,12 +155,16 @@ export function checkTable(view: SheetView, t: FoundTable): Finding[] {
 
 /** Pending lines that the table's confirmed readings corroborate are decided now (moved from pending to decided). */
 function settleByOtherAxis(decided: LineDecision[], pending: PendingLine[]): void {
+  if (pending.length === 0 || decided.length === 0) return;
+  // One index of the confirmed checks for all pending lines; rebuilt only when a line joins them.
+  let index = crossIndex(decided);
   for (let i = 0; i < pending.length; ) {
-    const d = corroborated(pending[i], decided);
+    const d = corroborated(pending[i], decided, index);
     if (d === undefined) i++;
     else {
       decided.push(d);
       pending.splice(i, 1);
+      index = crossIndex(decided);
     }
   }
 }
@@ -191,7 +198,7 @@ function readSheet(sheet: SheetGrid, pool: Pool): SheetState {
 }
 
 /** Disagreements of a reading that involves a footnoted column are not claimed (the note may explain them). */
-function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[], notes: () => Set<string>): void {
+function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[], notes: () => Map<string, number[]>): void {
   if (decisions.every((d) => d.chosen.fails === 0 && d.chosen.near === 0)) return;
   const marked = footnotedColumns(view, t.model, notes());
   if (marked.size === 0) return;
@@ -206,27 +213,32 @@ function spareFootnoted(view: SheetView, t: FoundTable, decisions: LineDecision[
 
 function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetResult {
   // Notes matter only where a reading fails somewhere: read the sheet's notes then.
-  let notesRead: Set<string> | undefined;
-  const notes = (): Set<string> => (notesRead ??= explainedNotes(s.lines));
+  let notesRead: Map<string, number[]> | undefined;
+  const notes = (): Map<string, number[]> => (notesRead ??= explainedNotes(s.lines));
   const tables: TableSummary[] = [];
   const notChecked: NotChecked[] = s.regions.map((range) => ({ sheet: s.name, range: rangeA1(range), reason: "no-total" }));
   const findings: Finding[] = [];
   for (const ts of s.tables) {
     const decisions = [...ts.decided];
+    let undecided = 0;
     for (const p of ts.pending) {
       const d = decidePooled(p, pool);
       if (d !== undefined) decisions.push(d);
+      else undecided++;
     }
     const t = ts.table;
     const base = { sheet: t.sheet, table: rangeA1(t.range), unit: t.unit };
     spareFootnoted(s.view, t, decisions, notes);
-    findings.push(...ts.cellFindings, ...relationFindings(s.view, t, decisions, base, ts.values));
+    append(append(findings, ts.cellFindings), relationFindings(s.view, t, decisions, base, ts.values));
     // A table of zeros adds up; it is checked, with nothing to find.
-    if (decisions.length > 0 || (ts.zeros > 0 && ts.pending.length === 0)) tables.push(summary(t));
-    else notChecked.push({ sheet: t.sheet, range: rangeA1(t.range), reason: "unconfirmed" });
+    if (decisions.length > 0 || (ts.zeros > 0 && ts.pending.length === 0)) {
+      tables.push(summary(t));
+      // Checked in part: the totals that could not be confirmed are not passed as fine either.
+      if (undecided > 0) notChecked.push({ sheet: t.sheet, range: rangeA1(t.range), reason: "some-totals" });
+    } else notChecked.push({ sheet: t.sheet, range: rangeA1(t.range), reason: "unconfirmed" });
   }
-  findings.push(...checkHeadlines({ sheet: s.name, lines: s.lines, tables: s.facts, planYear, blamed: findings }));
-  findings.push(...shortfallFindings(s.facts));
+  append(findings, checkHeadlines({ sheet: s.name, lines: s.lines, tables: s.facts, planYear, blamed: findings }));
+  append(findings, shortfallFindings(s.facts));
   return { tables, findings: sortFindings(findings), notChecked };
 }
 

@@ -393,3 +393,107 @@ describe("footnotes and check columns", () => {
     expect(errors(g)).toEqual([]);
   });
 });
+
+describe("labels that only look like totals or shares", () => {
+  test("종합계획, 통합계정, 총계획 are items, not totals (합계 inside a word)", () => {
+    const rows: Scalar[][] = [
+      ["□ 2021년 소요예산 : 300천원"],
+      [null, null, "(단위 : 천원)"],
+      ["구분", "2021년", "2022년"],
+      ["도시재생 종합계획 수립", 100, 150],
+      ["통합계정 시스템", 50, 50],
+      ["시설 공사", 150, 200],
+      ["계", 300, 400],
+    ];
+    expect(run(sheet(rows)).findings).toEqual([]);
+  });
+  test("국비(50%): a source with its share in brackets is still added", () => {
+    const g = sheet([
+      ["재원", "2021년", "2022년"],
+      ["국비(50%)", 500, 600],
+      ["시비(30%)", 300, 360],
+      ["구비(20%)", 200, 240],
+      ["계", 1000, 1200],
+    ]);
+    expect(errors(g)).toEqual([]);
+    g.cells[4][2] = { v: 1300 };
+    expect(errors(g)).toEqual(["total-mismatch C5 1300→1200"]);
+  });
+  test("a running total (누계) column is not added down", () => {
+    const g = sheet([
+      ["연도", "집행액", "누계", "비고"],
+      ["2019년", 20, 20, null],
+      ["2020년", 30, 50, null],
+      ["2021년", 30, 80, null],
+      ["합계", 80, 80, null],
+    ]);
+    expect(errors(g)).toEqual([]);
+  });
+  test("figures not settled yet (미정, 별도, #N/A) are unknown, not 0", () => {
+    const g = sheet([
+      ["재원", "2021년", "2022년", "2023년"],
+      ["국비", 100, "미정", 100],
+      ["시비", 50, 50, "#N/A"],
+      ["계", 150, 100, 100],
+    ]);
+    expect(errors(g)).toEqual([]);
+  });
+  test("amounts that look like years in a row led by a source are amounts, not a header", () => {
+    const g = sheet([
+      ["재원", "2021년", "2022년"],
+      ["국비", 2000, 2021],
+      ["시비", 1000, 1000],
+      ["계", 3000, 3021],
+    ]);
+    expect(errors(g)).toEqual([]);
+    g.cells[3][1] = { v: 3100 };
+    expect(errors(g)).toEqual(["total-mismatch B4 3100→3000"]);
+  });
+});
+
+describe("evidence from elsewhere does not outvote a table's own", () => {
+  test("a table that fails a reading on most of its rows is not checked, however many others hold it", () => {
+    const block = (name: string, ok: boolean): Scalar[][] => [
+      [name, "Federal", "State", "Local", "Total"],
+      ["Parks", 10, 20, 30, ok ? 60 : 61],
+      ["Roads", 1, 2, 3, ok ? 6 : 7],
+      ["Schools", 4, 5, 6, ok ? 15 : 16],
+      ["Libraries", 7, 8, 9, 24],
+      [],
+      [],
+    ];
+    const rows = [...block("FY01", true), ...block("FY02", true), ...block("FY03", true), ...block("FY04", false)];
+    const res = run(sheet(rows));
+    expect(res.findings.filter((f) => f.severity === "error")).toEqual([]);
+    expect(res.notChecked.map((n) => [n.range, n.reason])).toEqual([["A22:E26", "unconfirmed"]]);
+  });
+});
+
+describe("long tables", () => {
+  test("a 소계 every ten rows and a wrong row total every third row: every wrong cell is found, and only those", () => {
+    const rows: Scalar[][] = [["구분", "합계", "국비", "시비", "구비"]];
+    const wrong: string[] = [];
+    const sub = [0, 0, 0];
+    const grand = [0, 0, 0];
+    for (let i = 1; i <= 3000; i++) {
+      const a = 10 + (i % 7);
+      const b = 20 + (i % 5);
+      const c = 30 + (i % 3);
+      const bad = i % 3 === 0 && i % 10 !== 0;
+      rows.push([`항목${i}`, bad ? a + b + c + 1 : a + b + c, a, b, c]);
+      if (bad) wrong.push(`B${rows.length}`);
+      sub[0] += a;
+      sub[1] += b;
+      sub[2] += c;
+      if (i % 10 === 0) {
+        rows.push(["소계", sub[0] + sub[1] + sub[2], ...sub]);
+        for (let k = 0; k < 3; k++) grand[k] += sub[k];
+        sub.fill(0);
+      }
+    }
+    rows.push(["합계", grand[0] + grand[1] + grand[2], ...grand]);
+    const found = run(sheet(rows)).findings.filter((f) => f.severity === "error");
+    expect(found.map((f) => f.cell)).toEqual(wrong);
+    expect(found.every((f) => f.related.length <= 51)).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@
 //     unbalances follow from it (all the way, or part of it when several wrong totals feed one parent);
 //  3. what is left: the total of each failing check, alone.
 // Values are scaled integers, so "same error" is exact.
+import { append } from "../arrays";
 
 export interface CheckPart {
   r: number;
@@ -114,6 +115,31 @@ export function blameCells(checks: Check[], residuals: (number | undefined)[]): 
     blamed.push({ r, c, error, checks: explained, followers: fp.followers });
   };
 
+  // A table with many failing checks (a column of wrong row totals) is explained in one sweep per stage instead of
+  // one cell at a time: searching again after each cell would grow with the square of the failures.
+  if (failing().length > BATCH_FROM) {
+    for (const soft of [false, true]) {
+      for (const cand of consistentCells(checks, failing(), member, res, footprint, soft)) {
+        const fp = footprint(cand.r, cand.c, cand.error, soft);
+        if (explainsCleanly(fp, res) >= 2) commit(cand.r, cand.c, cand.error, fp);
+      }
+    }
+    const open = failing();
+    const openSet = new Set(open);
+    for (const k of open) {
+      if (res[k] === 0) continue;
+      const pick = pickLoneTotal(checks, open, member, res, footprint, k, openSet);
+      if (pick !== undefined) commit(pick.r, pick.c, pick.error, pick.fp);
+    }
+    // What is left is reported at its total, as below.
+    for (const k of failing()) {
+      const ch = checks[k];
+      blamed.push({ r: ch.r, c: ch.c, error: res[k] as number, checks: [k], followers: [] });
+      res[k] = 0;
+    }
+    return merge(blamed);
+  }
+
   for (let guard = 0; guard <= checks.length; guard++) {
     const open = failing();
     if (open.length === 0) break;
@@ -156,8 +182,31 @@ function impliedErrors(ms: Membership[], res: (number | undefined)[]): number[] 
   return out;
 }
 
-function pickConsistentCell(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[], footprint: FootprintOf, soft: boolean): Pick | undefined {
-  let best: (Pick & { n: number; total: boolean; formula: boolean }) | undefined;
+/** Failing checks a footprint zeroes, or 0 when it breaks a check or leaves one it touches failing. */
+function explainsCleanly(fp: Footprint, res: (number | undefined)[]): number {
+  let n = 0;
+  for (const [j, d] of fp.deltas) {
+    if (d === 0) continue;
+    if ((res[j] as number) - d !== 0) return 0;
+    n++;
+  }
+  return n;
+}
+
+/** Above this many failing checks, blame sweeps once per stage (see blameCells). */
+const BATCH_FROM = 64;
+
+interface Consistent extends Pick {
+  rank: number;
+}
+
+/**
+ * Every cell whose error explains two or more failing checks and breaks none, best first: more checks explained;
+ * on a tie a typed total (totals are typed last, and a total that adds its parts by formula is computed, the last
+ * to suspect).
+ */
+function consistentCells(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[], footprint: FootprintOf, soft: boolean): Consistent[] {
+  const out: Consistent[] = [];
   const seen = new Set<number>();
   for (const k of open) {
     const ch = checks[k];
@@ -168,30 +217,32 @@ function pickConsistentCell(checks: Check[], open: number[], member: Map<number,
       const ms = member.get(id) ?? [];
       for (const error of impliedErrors(ms, res)) {
         const fp = footprint(r, c, error, soft);
-        let n = 0;
-        let broken = false;
-        for (const [j, d] of fp.deltas) {
-          if (d === 0) continue;
-          if ((res[j] as number) - d !== 0) broken = true;
-          else n++;
-        }
-        if (broken || n < 2) continue;
+        const n = explainsCleanly(fp, res);
+        if (n < 2) continue;
         const total = ms.some((m) => m.coef === 1);
-        // A total that adds its parts by formula is computed, not typed: the last to suspect.
         const formula = ms.some((m) => m.coef === 1 && checks[m.k].follows);
-        // More checks explained wins; on a tie a typed total is the likelier typo than a part (totals are typed last).
-        const rank = (x: { n: number; total: boolean; formula: boolean }): number => x.n * 4 + (x.formula ? 0 : 2) + (x.total ? 1 : 0);
-        const cand = { r, c, error, fp, n, total, formula };
-        if (best === undefined || rank(cand) > rank(best)) best = cand;
+        out.push({ r, c, error, fp, rank: n * 4 + (formula ? 0 : 2) + (total ? 1 : 0) });
       }
     }
   }
-  return best;
+  // Stable: among equals, the first found (the order of the checks) goes first.
+  return out.map((x, i) => ({ x, i })).sort((a, b) => b.x.rank - a.x.rank || a.i - b.i).map((y) => y.x);
 }
 
-function pickLoneTotal(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[], footprint: FootprintOf): Pick | undefined {
-  const openSet = new Set(open);
-  for (const k of open) {
+function pickConsistentCell(checks: Check[], open: number[], member: Map<number, Membership[]>, res: (number | undefined)[], footprint: FootprintOf, soft: boolean): Pick | undefined {
+  return consistentCells(checks, open, member, res, footprint, soft)[0];
+}
+
+function pickLoneTotal(
+  checks: Check[],
+  open: number[],
+  member: Map<number, Membership[]>,
+  res: (number | undefined)[],
+  footprint: FootprintOf,
+  only?: number,
+  openSet: Set<number> = new Set(open),
+): Pick | undefined {
+  for (const k of only === undefined ? open : [only]) {
     const ch = checks[k];
     if (ch.follows) continue; // a computed total is right about its own parts
     const partsClean = ch.parts.every((p) => (member.get(key(p.r, p.c)) ?? []).every((m) => m.k === k || !openSet.has(m.k)));
@@ -220,8 +271,8 @@ function merge(blamed: Blame[]): Blame[] {
     if (prev === undefined) byCell.set(k, { ...b, checks: [...b.checks], followers: [...b.followers] });
     else {
       prev.error += b.error;
-      prev.checks.push(...b.checks);
-      prev.followers.push(...b.followers);
+      append(prev.checks, b.checks);
+      append(prev.followers, b.followers);
     }
   }
   return [...byCell.values()].filter((b) => b.error !== 0);

@@ -166,6 +166,8 @@ function budgetTotal(label: string): boolean {
   return v;
 }
 const MAX_RUNS = 12;
+/** More grand totals than this in one table: no table-long readings (see layoutReadings). */
+const MAX_GRAND_TOTALS = 8;
 
 /** Every possible total line of the table with its readings. */
 export function tableCandidates(view: SheetView, model: TableModel): TotalLine[] {
@@ -242,18 +244,26 @@ export function tableCandidates(view: SheetView, model: TableModel): TotalLine[]
         addCandidate(line, make("across", "sum", t.c, plus(before.slice(before.length - k).map((c) => c.c)), "layout", `last${k}`, 5));
       }
     }
+    const items = bodyRows.filter((r) => !isTotalRole(r));
+    const allSubs = bodyRows.filter((r) => r.role === "subtotal");
+    const grandTotals = bodyRows.filter((r) => r.role === "total").length;
+    const index = new Map(bodyRows.map((r, i) => [r.r, i]));
     for (const t of bodyRows.filter(isTotalRole)) {
-      const idx = bodyRows.indexOf(t);
+      const idx = index.get(t.r) as number;
       const line = lineOf("down", t.r);
       const isBreak = (r: RowLine): boolean => isTotalRole(r);
-      const above: RowLine[] = [];
-      for (let i = idx - 1; i >= 0 && !isBreak(bodyRows[i]); i--) above.unshift(bodyRows[i]);
-      const below: RowLine[] = [];
-      for (let i = idx + 1; i < bodyRows.length && !isBreak(bodyRows[i]); i++) below.push(bodyRows[i]);
-      const items = bodyRows.filter((r) => !isTotalRole(r));
-      const subs = bodyRows.filter((r) => r.role === "subtotal" && r.r !== t.r);
+      let from = idx;
+      while (from > 0 && !isBreak(bodyRows[from - 1])) from--;
+      const above = bodyRows.slice(from, idx);
+      let to = idx + 1;
+      while (to < bodyRows.length && !isBreak(bodyRows[to])) to++;
+      const below = bodyRows.slice(idx + 1, to);
+      const subs = allSubs.filter((r) => r.r !== t.r);
       addCandidate(line, make("down", "sum", t.r, plus(above.map((r) => r.r)), "layout", "above", 1));
       addCandidate(line, make("down", "sum", t.r, plus(below.map((r) => r.r)), "layout", "below", 1));
+      // Readings over the whole table only for a grand total, and only where there are few: a 소계 every ten rows of
+      // a long table would otherwise make as many table-long readings as it has 소계 lines.
+      if (t.role !== "total" || grandTotals > MAX_GRAND_TOTALS) continue;
       addCandidate(line, make("down", "sum", t.r, plus(items.map((r) => r.r)), "layout", "items", 2));
       if (subs.length >= 2) {
         const subsAbove = subs.filter((r) => r.r < t.r);

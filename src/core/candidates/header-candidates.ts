@@ -2,6 +2,7 @@
 // over 확보액 | 집행액 paired leaf by leaf, 사업예산 beside 국비 | 시비 | 구비, 소요액 − 확보액 = 미확보액) and the
 // row labels (계 over the sources; 소계 heading or closing its group, and the grand total over the 소계 lines).
 import type { HeaderNode, RowLine, TableModel } from "../layout/table-model";
+import { append } from "../arrays";
 
 export interface Template {
   kind: "sum" | "gap";
@@ -104,7 +105,7 @@ export function rowGroupCandidates(allRows: RowLine[]): Template[] {
     else pending.push(x.r);
   }
   if (current !== undefined) out.push({ kind: "sum", total: current.sub, parts: current.items.map((at) => ({ at, sign: 1 as const })) });
-  grandParts.push(...pending);
+  append(grandParts, pending);
   for (const g of grand) out.push({ kind: "sum", total: g.r, parts: grandParts.map((at) => ({ at, sign: 1 as const })) });
   return out.filter((t) => t.parts.length > 0);
 }

@@ -78,7 +78,7 @@ class RangeStatement implements Statement {
 
 const key = (r: number, c: number): number => r * 16384 + c;
 
-const SIMPLE_SUM = /^\s*=?\s*SUM\(\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*:\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*\)\s*$/i;
+const SIMPLE_SUM = /^\s*=?\s*SUM\(\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*(?::\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*)?\)\s*$/i;
 
 export function makeSheetView(sheet: SheetGrid): SheetView {
   let cols = 0;
@@ -151,7 +151,7 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     const simple = f === undefined ? null : SIMPLE_SUM.exec(f);
     if (simple !== null) {
       const a = parseA1(simple[1]);
-      const b = parseA1(simple[2]);
+      const b = parseA1(simple[2] ?? simple[1]);
       if (a !== undefined && b !== undefined && (a.r === b.r || a.c === b.c) && !(a.r === r && a.c === c)) {
         const across = a.r === b.r && (a.c !== b.c || a.r === r);
         if (across ? a.r === r : a.c === c) {

@@ -8,16 +8,19 @@ import type { LineDecision, PendingLine } from "./decide";
 
 const key = (r: number, c: number): number => r * 16384 + c;
 
-interface Touch {
+export interface Touch {
   /** Index of the confirmed check. */
   k: number;
   coef: number;
 }
 
-/** The first reading of the pending line that the table's confirmed readings corroborate, as a decision. */
-export function corroborated(p: PendingLine, decided: LineDecision[]): LineDecision | undefined {
-  if (decided.length === 0) return undefined;
-  // The confirmed checks, indexed by the cells they hold.
+/** The confirmed checks of a table, indexed by the cells they hold. */
+export interface CrossIndex {
+  residual: number[];
+  member: Map<number, Touch[]>;
+}
+
+export function crossIndex(decided: LineDecision[]): CrossIndex {
   const residual: number[] = [];
   const member = new Map<number, Touch[]>();
   const add = (r: number, c: number, t: Touch): void => {
@@ -40,6 +43,16 @@ export function corroborated(p: PendingLine, decided: LineDecision[]): LineDecis
       }
     });
   }
+  return { residual, member };
+}
+
+/**
+ * The first reading of the pending line that the table's confirmed readings corroborate, as a decision. `index` is
+ * crossIndex of the same decisions, built once for all of a table's pending lines.
+ */
+export function corroborated(p: PendingLine, decided: LineDecision[], index: CrossIndex = crossIndex(decided)): LineDecision | undefined {
+  if (decided.length === 0) return undefined;
+  const { residual, member } = index;
   if (!residual.some((r) => r !== 0)) return undefined;
   const order = [...p.evidence].filter((e) => e.fails > 0 && (e.holds + e.near >= 1 || e.candidate.declared));
   for (const e of order) {

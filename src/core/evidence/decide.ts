@@ -1,8 +1,9 @@
 // Which reading of a total line does the sheet confirm? In order:
 //  1. its own formulas: the part set most of the line's SUM/+ formulas state (unless most typed figures disagree);
-//  2. its figures: the reading holds on at least two instances and on two thirds of those that say anything;
+//  2. its figures: the reading holds on at least two instances and on two thirds of those that say anything (or
+//     on all of them, two figures at least not being zero);
 //  3. the budget vocabulary: a 합계/계 over years or funding sources (or 소요액 − 확보액 = 미확보액) is taken at its
-//     word unless most of the table contradicts it;
+//     word unless it fails on two or more instances and on more than it holds;
 //  4. the other axis: its failures are exactly what a confirmed reading of the other axis needs (cross.ts);
 //  5. the workbook: the same shape of reading in other tables holds on three quarters of its instances there
 //     (decided once the whole workbook is read; see pool.ts).
@@ -99,8 +100,15 @@ export function decideLocally(view: SheetView, model: TableModel, values: TableV
 /** Decides a pending line once every table of the workbook has added its evidence to the pool. */
 export function decidePooled(p: PendingLine, pool: Pool): LineDecision | undefined {
   const unexplained = p.evidence.every((e) => e.holds === 0);
+  // Other tables' agreement does not outvote a table's own: a reading that fails most of this table's instances
+  // stays unconfirmed here, unless nothing else explains any of them and the workbook is overwhelmingly for it.
+  const notOutvoted = (e: CandidateEvidence): boolean => e.fails <= support(e) + 1;
   const ok = p.evidence
-    .filter((e) => pool.confirms(e.candidate.signature) && (support(e) >= 1 || e.candidate.declared || (unexplained && pool.overwhelming(e.candidate.signature))))
+    .filter(
+      (e) =>
+        pool.confirms(e.candidate.signature) &&
+        ((notOutvoted(e) && (support(e) >= 1 || e.candidate.declared)) || (unexplained && pool.overwhelming(e.candidate.signature))),
+    )
     .sort(better);
   if (ok.length === 0) return undefined;
   return decision(p.line, p.instances, p.totals, ok[0], "pooled", p.evidence);

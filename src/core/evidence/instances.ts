@@ -104,31 +104,42 @@ export function totalCells(view: SheetView, model: TableModel, line: TotalLine, 
     kind[i] = 255;
   });
   // Looked up only for instances that would fail: the usual table never needs it.
-  let memo: Map<number, Set<number> | undefined> | undefined;
-  const lookup = (i: number): Set<number> | undefined => {
-    memo ??= new Map();
-    if (!memo.has(i)) memo.set(i, summedWith(view, model, line, instances[i]));
-    return memo.get(i);
-  };
+  const lookup = (i: number): Set<number> | undefined => fellowsAlong(view, model, line.axis, instances[i]).get(line.total);
   return { kind, stated, terms, summedWith: lookup };
 }
 
-/** The lines the instance's formulas add together with the total line's cell. */
-function summedWith(view: SheetView, model: TableModel, line: TotalLine, inst: number): Set<number> | undefined {
-  const along = line.axis === "across" ? model.cols.map((c) => c.c) : model.rows.map((r) => r.r);
-  return ((): Set<number> | undefined => {
-    let out: Set<number> | undefined;
-    for (const at of along) {
-      const cell = cellOf(line.axis, inst, at);
-      if (view.cell(cell.r, cell.c)?.f === undefined) continue;
-      const lf = view.linear(cell.r, cell.c);
-      if (lf === undefined || lf.terms.length < 2) continue;
-      const ats = lf.terms.map((t) => (line.axis === "across" ? (t.r === cell.r ? t.c : -1) : t.c === cell.c ? t.r : -1));
-      if (!ats.includes(line.total)) continue;
-      for (const a of ats) if (a >= 0 && a !== line.total) (out ??= new Set()).add(a);
+/** Per table, axis and instance: for each line, the lines a formula of the instance adds together with it. */
+const fellowsCache = new WeakMap<TableModel, Map<string, Map<number, Set<number>>>>();
+
+/**
+ * The fellows of every line of one instance (a column for "down", a row for "across"), worked out once per instance
+ * and table: every total line of the table asks, and scanning the instance's formulas again for each would grow with
+ * the square of the rows.
+ */
+function fellowsAlong(view: SheetView, model: TableModel, axis: TotalLine["axis"], inst: number): Map<number, Set<number>> {
+  let byKey = fellowsCache.get(model);
+  if (byKey === undefined) fellowsCache.set(model, (byKey = new Map()));
+  const k = `${axis}${inst}`;
+  let out = byKey.get(k);
+  if (out !== undefined) return out;
+  out = new Map();
+  const along = axis === "across" ? model.cols.map((c) => c.c) : model.rows.map((r) => r.r);
+  for (const at of along) {
+    const cell = cellOf(axis, inst, at);
+    if (view.cell(cell.r, cell.c)?.f === undefined) continue;
+    const lf = view.linear(cell.r, cell.c);
+    if (lf === undefined || lf.terms.length < 2) continue;
+    const ats = lf.terms.flatMap((t) => (axis === "across" ? (t.r === cell.r ? [t.c] : []) : t.c === cell.c ? [t.r] : []));
+    // A formula of a thousand terms does not make each of them everyone's fellow: only short lists are kept.
+    if (ats.length > 64) continue;
+    for (const a of ats) {
+      let set = out.get(a);
+      if (set === undefined) out.set(a, (set = new Set()));
+      for (const b of ats) if (b !== a) set.add(b);
     }
-    return out;
-  })();
+  }
+  byKey.set(k, out);
+  return out;
 }
 
 /**

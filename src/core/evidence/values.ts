@@ -12,7 +12,9 @@ import { asShown, shownBy } from "../numbers/number-format";
 const MAX_SCALE = 6;
 
 /** Text that stands for a figure nobody knows; any other text in a figure's place counts as no amount (0). */
-const UNKNOWN_MARK = /^\s*(…|\.{2,}|n\/?a|n\.a\.?|na|nd|\?+|x)\s*$/i;
+// The marks statistics tables use ("…", "n/a"), Excel's error values (#N/A, #REF!) and the words officers write for an
+// amount not settled yet (미정, 별도, 추후).
+const UNKNOWN_MARK = /^\s*(…|\.{2,}|n\/?a|n\.a\.?|na|nd|\?+|x|#[A-Z/0]+[!?]?|#N\/A|미정|미확정|별도|추후|추후\s*결정|협의\s*중)\s*$/i;
 
 export interface TableValues {
   /** Scaled value at (r, c), as stored; undefined when unknown. */

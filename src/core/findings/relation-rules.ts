@@ -11,6 +11,7 @@ import { tableValues, type TableValues } from "../evidence/values";
 import type { FoundTable } from "../layout/detect-tables";
 import type { Finding } from "./findings";
 import { MSG } from "./messages";
+import { append } from "../arrays";
 
 type Base = Pick<Finding, "sheet" | "table" | "unit">;
 
@@ -20,14 +21,14 @@ const MAX_RELATED = 50;
 export function relationFindings(view: SheetView, t: FoundTable, decisions: LineDecision[], base: Base, values: TableValues = tableValues(t.model, t.unit)): Finding[] {
   if (decisions.length === 0) return [];
   const out: Finding[] = [];
-  out.push(...mismatchFindings(decisions, values, base, false));
+  append(out, mismatchFindings(decisions, values, base, false));
   // Tables of pairs ("27(27)") are checked twice: once on the first figures, once on the figures in brackets.
   if (values.pairs) {
     const second = tableValues(t.model, t.unit, true);
     const again = decisions.map((d) => ({ ...d, chosen: evaluate(second, d.line, d.chosen.candidate, d.instances, d.totals) }));
-    out.push(...mismatchFindings(again, second, base, true));
+    append(out, mismatchFindings(again, second, base, true));
   }
-  out.push(...formulaFindings(view, t, decisions, values, base));
+  append(out, formulaFindings(view, t, decisions, values, base));
   return out;
 }
 
@@ -75,14 +76,20 @@ function mismatchFindings(decisions: LineDecision[], values: TableValues, base: 
     const isTotal = b.checks.some((k) => checks[k].r === b.r && checks[k].c === b.c);
     const gap = decisions.some((d) => d.chosen.candidate.kind === "gap" && b.checks.some((k) => checks[k].r === b.r && checks[k].c === b.c) && (d.line.axis === "across" ? d.line.total === b.c : d.line.total === b.r));
     const followers = cap(b.followers.map((f) => a1(f.r, f.c)), 5);
+    // Built up to its cap: a total of 10,000 rows blamed a thousand times must not list them all each time.
     const related = new Set<string>();
-    for (const f of b.followers) related.add(a1(f.r, f.c));
+    const add = (r: number, c: number): void => {
+      if (related.size <= MAX_RELATED && !(r === b.r && c === b.c)) related.add(a1(r, c));
+    };
+    for (const f of b.followers) add(f.r, f.c);
     for (const k of b.checks) {
       const ch = checks[k];
-      related.add(a1(ch.r, ch.c));
-      for (const p of ch.parts) related.add(a1(p.r, p.c));
+      add(ch.r, ch.c);
+      for (const p of ch.parts) {
+        if (related.size > MAX_RELATED) break;
+        add(p.r, p.c);
+      }
     }
-    related.delete(cell);
     out.push({
       ...base,
       rule: "total-mismatch",

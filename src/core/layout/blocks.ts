@@ -73,13 +73,24 @@ function textIsFigure(text: string): boolean {
   return v;
 }
 
+/** For each row, one past the last column a merge covers there: a row is read as far as its cells and merges go. */
+const mergeEnds = new WeakMap<SheetView, Map<number, number>>();
+
+function mergeEndOf(view: SheetView, r: number): number {
+  let ends = mergeEnds.get(view);
+  if (ends === undefined) {
+    ends = new Map();
+    for (const m of view.sheet.merges) for (let k = m.r0; k <= m.r1; k++) ends.set(k, Math.max(ends.get(k) ?? 0, m.c1 + 1));
+    mergeEnds.set(view, ends);
+  }
+  return ends.get(r) ?? 0;
+}
+
 function rowInfo(view: SheetView, r: number): RowInfo {
   const info: RowInfo = { n: 0, c0: -1, c1: -1, anchors: [], figures: [], texts: [], yearsOnly: true };
   const row = view.sheet.cells[r];
-  // Without merges only the row's own cells can be filled.
-  const merged = view.sheet.merges.length > 0;
-  if (row === undefined && !merged) return info;
-  const width = merged ? Math.max(row?.length ?? 0, view.cols) : (row?.length ?? 0);
+  const width = Math.max(row?.length ?? 0, view.sheet.merges.length === 0 ? 0 : mergeEndOf(view, r));
+  if (width === 0) return info;
   for (let c = 0; c < width; c++) {
     const cell = row?.[c];
     const m = view.mergeAt(r, c);

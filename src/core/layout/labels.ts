@@ -110,7 +110,7 @@ export function classifyLabel(text: string): LabelClass | undefined {
 // not totals), never a sentence or a share ("% of Total", "Cereal consumption (60% of total)") and never 누계, a
 // running total that does not add the lines beside it.
 const TOTAL_WORD_EN = /(?:^|[^\p{L}])(grand[\s-]*)?(sub[\s-]*|sous[\s-]*)?(?:totale?s?|tot\.)(?=$|[^\p{L}])/iu;
-const TOTAL_WORD_KO = /(총합계|합계|총계|소계)/u;
+const TOTAL_WORD_KO = /^(총합계|합계|총계|소계)$/u;
 const GRAND_WORD = /grand|général|general|overall|총/iu;
 
 export function wordedTotal(text: string): "grand" | "sub" | undefined {
@@ -125,8 +125,11 @@ export function wordedTotal(text: string): "grand" | "sub" | undefined {
     if (en[1] !== undefined || GRAND_WORD.test(t)) return "grand";
     return words.length === 1 ? "grand" : "sub";
   }
-  const ko = TOTAL_WORD_KO.exec(t.replace(/\s+/g, ""));
-  if (ko !== null) return ko[1] === "소계" ? "sub" : "grand";
+  // Korean total words as words of their own: "사업비 합계", "합계(A+B)"; never inside another word (종합계획,
+  // 통합계정, 총계획, 소계약).
+  for (const word of t.split(/[\s()[\]{}:;,./·-]+/)) {
+    if (TOTAL_WORD_KO.test(word)) return word === "소계" ? "sub" : "grand";
+  }
   return undefined;
 }
 
@@ -136,7 +139,7 @@ const NON_ADDITIVE = new RegExp(
     "%", "percent", "pct\\b", "ratio", "\\brates?\\b", "average", "\\bavg\\b", "\\bmean\\b", "median", "\\brank",
     "per\\s*(cent|capita|head|person|student|unit|share|[\\d,]+)", "\\bmargin", "\\bdays\\b", "density", "\\bindex\\b",
     "\\bshare\\b", "\\byield", "moyenne", "taux", "pourcent", "비율", "구성비", "비중", "점유율", "증감률", "증가율", "[율률]\\s*$",
-    "평균", "순위", "1인당", "단가", "지수", "밀도", "\\(?check\\)?$",
+    "평균", "순위", "1인당", "단가", "지수", "밀도", "누계", "누적", "cumulative", "running", "\\(?check\\)?$",
   ].join("|"),
   "iu",
 );
@@ -152,7 +155,9 @@ const nonAdditiveMemo = new Map<string, boolean>();
 export function isNonAdditiveLabel(text: string): boolean {
   let v = nonAdditiveMemo.get(text);
   if (v === undefined) {
-    v = NON_ADDITIVE.test(text.normalize("NFKC"));
+    // "국비(50%)", "2021년 (7차년도)": a source, a total or a year with a note on its share is still that line.
+    const kind = classifyCleaned(text)?.kind;
+    v = kind !== "source" && kind !== "total" && kind !== "year" && NON_ADDITIVE.test(text.normalize("NFKC"));
     if (nonAdditiveMemo.size > 20000) nonAdditiveMemo.clear();
     nonAdditiveMemo.set(text, v);
   }

@@ -68,6 +68,17 @@ function notSummed(header: string): boolean {
   return v;
 }
 
+/** The row's first text is a funding source or a total (국비, 계, Total): a body row, whatever its figures. */
+function startsWithLineLabel(view: SheetView, r: number, range: Range): boolean {
+  for (let c = range.c0; c <= range.c1; c++) {
+    const t = view.shownText(r, c).trim();
+    if (t === "") continue;
+    const kind = classifyTableLabel(t)?.kind;
+    return kind === "source" || kind === "total";
+  }
+  return false;
+}
+
 function isYearLike(v: number): boolean {
   return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
@@ -110,11 +121,16 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   const headerRows: number[] = [];
   for (let r = range.r0; r <= range.r1 && headerRows.length < 5; r++) {
     let amounts = 0;
+    let years = 0;
     for (let c = range.c0; c <= range.c1; c++) {
       const a = amount(r, c);
-      if (amountish(a) && !(a.kind === "amount" && a.formula === undefined && isYearLike(a.value))) amounts++;
+      if (!amountish(a)) continue;
+      if (a.kind === "amount" && a.formula === undefined && isYearLike(a.value)) years++;
+      else amounts++;
     }
     if (amounts > 0) break;
+    // "국비 | 2000 | 2,021": amounts that look like years in a row led by a source or a total are amounts.
+    if (years > 0 && startsWithLineLabel(view, r, range)) break;
     headerRows.push(r);
   }
   const body: number[] = [];
