@@ -2,9 +2,13 @@
 // row and column (total, subtotal, item, need/secured/gap, year, source). Every later check works on this model.
 import type { Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
-import { classifyCleaned, classifyTableLabel, cleanLabel, isCheckLabel, isIdentifierLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
+import { classifyCleaned, classifyTableLabel, cleanLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
 import { readAmountCell, type AmountCell } from "../cells/amount-cell";
 import { looksLikeFigure } from "../numbers/numbers";
+import { buildHeaderTree, type HeaderNode } from "./header-tree";
+import { identifierColumn, isYearLike, percentColumn, propagateNonAdditive } from "./line-kinds";
+
+export type { HeaderNode } from "./header-tree";
 
 export type LineRole = "total" | "subtotal" | "item" | "need" | "secured" | "gap";
 
@@ -28,14 +32,6 @@ export interface ColLine {
   additive: boolean;
 }
 
-/** The column headers as a tree: "연차별 소요자원" over the years, "2019년" over 확보액 and 집행액 … */
-export interface HeaderNode {
-  text: string;
-  cls: LabelClass | undefined;
-  /** Set on leaves: the value column. */
-  col?: number;
-  children: HeaderNode[];
-}
 
 export interface TableModel {
   range: Range;
@@ -77,10 +73,6 @@ function startsWithLineLabel(view: SheetView, r: number, range: Range): boolean 
     return kind === "source" || kind === "total";
   }
   return false;
-}
-
-function isYearLike(v: number): boolean {
-  return Number.isInteger(v) && v >= 1990 && v <= 2099;
 }
 
 /** An amount-like cell: a number, a dash, a malformed number, or text that states an amount. */
@@ -252,88 +244,6 @@ export function readTableModel(view: SheetView, range: Range): TableModel | unde
   return { range, headerRows, labelCols, rows, cols, headerTree: tree, amount, format: (r, c) => view.cell(r, c)?.z };
 }
 
-/**
- * The parts of a share are shares: the lines a non-additive line adds by its own formulas ("Pro Forma Operating
- * Margin" = SUM of the margin and its adjustments below "GAAP Operating Margin") do not add up across either.
- */
-function propagateNonAdditive(view: SheetView, rows: RowLine[], cols: ColLine[]): void {
-  // A line with the position of its cells: rows along the columns, columns along the rows.
-  type Line = { at: number; line: RowLine | ColLine };
-  const rowLines: Line[] = rows.map((x) => ({ at: x.r, line: x }));
-  const colLines: Line[] = cols.map((x) => ({ at: x.c, line: x }));
-  /** Marks the lines that a non-additive line of `mine` adds by its formulas, crossing `other`. */
-  const spread = (mine: Line[], other: Line[], down: boolean): boolean => {
-    const byAt = new Map(mine.map((x) => [x.at, x.line]));
-    let changed = false;
-    for (const m of mine) {
-      if (m.line.additive || isCheckLabel(m.line.label)) continue;
-      for (const o of other) {
-        const [r, c] = down ? [m.at, o.at] : [o.at, m.at];
-        const lf = view.cell(r, c)?.f === undefined ? undefined : view.linear(r, c);
-        if (lf === undefined || lf.terms.length < 2 || !lf.terms.every((t) => (down ? t.c === c : t.r === r))) continue;
-        for (const t of lf.terms) {
-          const part = byAt.get(down ? t.r : t.c);
-          if (part !== undefined && part.additive) {
-            part.additive = false;
-            changed = true;
-          }
-        }
-      }
-    }
-    return changed;
-  };
-  for (let guard = 0; guard < rows.length + cols.length; guard++) {
-    const a = spread(rowLines, colLines, true);
-    const b = spread(colLines, rowLines, false);
-    if (!a && !b) break;
-  }
-}
-
-/**
- * A column that names rows rather than counting anything: its header says so (Code, No., 연번, Year), or its
- * figures are whole numbers typed as text beside columns of real numbers (codes), or run 1, 2, 3 … (serial numbers),
- * or are all years.
- */
-function identifierColumn(view: SheetView, body: number[], c: number, path: { text: string }[], rest: number[], amount: (r: number, c: number) => AmountCell): boolean {
-  if (path.some((p) => isIdentifierLabel(cleanLabel(p.text)))) return true;
-  let n = 0;
-  let asText = 0;
-  let years = 0;
-  let small = 0;
-  let serial = true;
-  let prev: number | undefined;
-  for (const r of body) {
-    const a = amount(r, c);
-    if (a.kind !== "amount") continue;
-    n++;
-    if (a.asText && Number.isInteger(a.value) && !/[,.]/.test(String(view.cell(r, c)?.v ?? ""))) asText++;
-    if (isYearLike(a.value)) years++;
-    if (Number.isInteger(a.value) && a.value >= 1 && a.value <= 99) small++;
-    if (!Number.isInteger(a.value) || (prev === undefined ? a.value > 1 : a.value !== prev + 1)) serial = false;
-    prev = a.value;
-  }
-  if (n < 2) return false;
-  if (years === n || (serial && n >= 3)) return true;
-  // Note numbers (3, 5, 12 …) without a header, beside amounts in the tens of thousands: references, not figures.
-  if (path.length === 0 && n >= 3 && small === n && rest.some((k) => body.some((r) => { const a = amount(r, k); return a.kind === "amount" && Math.abs(a.value) >= 10000; }))) return true;
-  if (asText < n) return false;
-  // Text-stored whole numbers are codes only beside columns whose figures are real numbers.
-  return rest.some((k) => body.some((r) => { const a = amount(r, k); return a.kind === "amount" && !a.asText; }));
-}
-
-/** Most of the column's figures are shown as percentages (a "0%" number format). */
-function percentColumn(view: SheetView, body: number[], c: number): boolean {
-  let n = 0;
-  let pct = 0;
-  for (const r of body) {
-    const cell = view.cell(r, c);
-    if (cell === undefined || typeof cell.v !== "number") continue;
-    n++;
-    if (cell.z !== undefined && cell.z.includes("%")) pct++;
-  }
-  return n > 0 && pct * 2 > n;
-}
-
 function applyClass(line: { role: LineRole; year?: number; source?: SourceKey }, cls: LabelClass | undefined): void {
   if (cls === undefined) return;
   switch (cls.kind) {
@@ -354,55 +264,4 @@ function applyClass(line: { role: LineRole; year?: number; source?: SourceKey },
     default:
       break;
   }
-}
-
-/**
- * Builds the header tree level by level: at each header row, consecutive value columns that show the same
- * header cell (one merge, or one cell) form a node. A cell merged down from the row above adds no level.
- */
-export function buildHeaderTree(view: SheetView, headerRows: number[], valueCols: number[]): HeaderNode {
-  const root: HeaderNode = { text: "", cls: undefined, children: [] };
-  const build = (parent: HeaderNode, cols: number[], level: number, parentId: string): void => {
-    if (level >= headerRows.length) {
-      if (cols.length === 1) parent.col = cols[0];
-      else for (const c of cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
-      return;
-    }
-    const h = headerRows[level];
-    const runs: { id: string; text: string; cols: number[] }[] = [];
-    for (const c of cols) {
-      const m = view.mergeAt(h, c);
-      const text = view.shownText(h, c).trim();
-      const id = text === "" ? parentId : m === undefined ? `${h}:${c}` : `${m.r0}:${m.c0}`;
-      const last = runs[runs.length - 1];
-      if (last !== undefined && last.id === id) last.cols.push(c);
-      else runs.push({ id, text, cols: [c] });
-    }
-    if (runs.length === 1 && (runs[0].id === parentId || runs[0].text === "")) {
-      build(parent, cols, level + 1, parentId);
-      return;
-    }
-    for (const run of runs) {
-      if (run.id === parentId) {
-        // Columns with an empty header cell at this level: their header, if any, is further down ("% of" over
-        // "Total" below an "ASSETS" that covers only the column beside them); without one they are unnamed leaves.
-        if (level + 1 < headerRows.length) build(parent, run.cols, level + 1, parentId);
-        else for (const c of run.cols) parent.children.push({ text: "", cls: undefined, col: c, children: [] });
-        continue;
-      }
-      const node: HeaderNode = { text: run.text, cls: classifyTableLabel(run.text), children: [] };
-      parent.children.push(node);
-      build(node, run.cols, level + 1, run.id);
-    }
-  };
-  build(root, valueCols, 0, "root");
-  if (headerRows.length === 0) {
-    root.children = valueCols.map((c) => ({ text: "", cls: undefined, col: c, children: [] }));
-  }
-  // A root with a single column becomes that column's leaf.
-  if (root.children.length === 0 && root.col !== undefined) {
-    root.children = [{ text: "", cls: undefined, col: root.col, children: [] }];
-    root.col = undefined;
-  }
-  return root;
 }
