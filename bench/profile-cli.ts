@@ -5,7 +5,6 @@ import { formatText } from "../src/cli/format";
 
 async function run(file: string): Promise<void> {
   let t0 = performance.now();
-  // exceljs's parse and the conversion to the grid are one step (src/cli/worksheet-grid.ts).
   const grid = await readWorkbookGrid(file, file);
   const read = performance.now() - t0;
   t0 = performance.now();

@@ -5,10 +5,12 @@
 //   ≠ in the ledger, but the expected value differs from the one checked by hand
 //   ? not in the ledger: either a real error to check by hand and add, or a misreading to fix
 // and, at the end, the ledger's entries the engine no longer finds. Precision = ✓ / errors.
-// `--json FILE` also writes every finding for study.
+// `--json FILE` also writes every finding for study. Each file is also read by exceljs's Cell API and compared
+// with the grid cell by cell (scripts/reader-oracle.ts): the differences are counted per folder and the first shown.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { readWorkbookGrid } from "../src/cli/read-xlsx";
+import { differences, gridSheets, viaCellApi } from "./reader-oracle";
 import { checkWorkbook, type CheckResult } from "../src/core/check-workbook";
 
 interface LedgerEntry {
@@ -71,10 +73,20 @@ async function main(): Promise<void> {
     let errors = 0;
     let confirmed = 0;
     const started = Date.now();
+    let readTime = 0;
+    let cellsCompared = 0;
+    const readerDiffs: string[] = [];
     for (const file of files) {
       let result: CheckResult;
+      const bytes = readFileSync(path.join(dir, file));
       try {
-        result = checkWorkbook(await readWorkbookGrid(path.join(dir, file), file));
+        const t0 = Date.now();
+        const grid = await readWorkbookGrid(bytes, file);
+        readTime += Date.now() - t0;
+        result = checkWorkbook(grid);
+        const ours = gridSheets(grid);
+        cellsCompared += ours.reduce((n, s) => n + Object.keys(s.cells).length, 0);
+        for (const d of differences(ours, await viaCellApi(bytes))) readerDiffs.push(`${file} ${d}`);
       } catch (e) {
         unreadable++;
         lines.push(`  ! ${file}: ${(e as Error).message}`);
@@ -102,6 +114,8 @@ async function main(): Promise<void> {
     const rules = [...byRule].sort().map(([k, n]) => `${k} ${n}`).join(", ");
     console.log(`${name}: ${files.length} files${unreadable > 0 ? ` (${unreadable} unreadable)` : ""}, ${tables} tables checked, ${notChecked} regions not checked, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`  findings: ${rules === "" ? "none" : rules}`);
+    console.log(`  reader: ${cellsCompared} cells read in ${(readTime / 1000).toFixed(1)} s; against exceljs's Cell API ${readerDiffs.length === 0 ? "all the same" : `${readerDiffs.length} differences`}`);
+    for (const d of readerDiffs.slice(0, Number(process.env.YESAN_DIFFS ?? 10))) console.log(`    ≠ ${d}`);
     console.log(`  errors in the ledger: ${confirmed} of ${errors}${errors > 0 ? ` (${((100 * confirmed) / errors).toFixed(1)}%)` : ""}`);
     for (const l of lines) console.log(l);
   }

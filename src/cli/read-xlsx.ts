@@ -1,6 +1,5 @@
-// Reads .xlsx files into the engine's grid for the command line (Node's exceljs); the work is in xlsx-grid.ts,
-// shared with the browser preview.
-import ExcelJS from "exceljs";
+// Reads .xlsx files into the engine's grid for the command line; the work is in xlsx-grid.ts, shared with the
+// browser preview.
 import { readFile } from "node:fs/promises";
 import type { WorkbookGrid } from "../core/cells/grid";
 import { READ_REASON, readXlsxGrid, XlsxReadError } from "./xlsx-grid";
@@ -21,6 +20,5 @@ export async function readWorkbookGrid(input: string | Buffer, fileLabel?: strin
   } else {
     bytes = input;
   }
-  // exceljs types its input with its own Buffer interface; a Node Buffer is what it reads.
-  return readXlsxGrid(new ExcelJS.Workbook(), bytes, bytes as unknown as ExcelJS.Buffer, label);
+  return readXlsxGrid(bytes, label);
 }

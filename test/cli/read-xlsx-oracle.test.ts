@@ -1,63 +1,19 @@
-// readWorkbookGrid converts exceljs's parsed model itself, skipping exceljs's Worksheet/Cell objects (see
-// src/cli/worksheet-grid.ts). Here exceljs's documented Cell API is the oracle: on files from three writers
-// (exceljs, LibreOffice, the sample builder) every cell must read the same both ways, shared formulas, merged
-// areas, dates, hyperlinks and rich text included.
+// readWorkbookGrid reads the file's parts with a reader of our own (src/cli/xlsx/), not with exceljs. Here
+// exceljs's documented Cell API is the oracle (scripts/reader-oracle.ts): on files from three writers (exceljs,
+// LibreOffice, the sample builder) every cell must read the same both ways, shared formulas, merged areas, dates,
+// hyperlinks and rich text included.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
-import { a1, type Cell } from "../../src/core/cells/grid";
+import { gridSheets, viaCellApi, type OracleSheet } from "../../scripts/reader-oracle";
 import { generatePrograms, writeProgramsWorkbook } from "../../bench/generate";
 import { recalculate } from "../support/libreoffice";
 
-type Sheet = { name: string; cells: Record<string, Cell>; merges: string[] };
-
-/** What exceljs's Cell API shows for a value, as the engine's scalar. */
-function shown(value: ExcelJS.CellValue): Cell["v"] {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== "object") return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("error" in value) return value.error;
-  if ("text" in value) return value.text;
-  throw new Error(`unexpected value ${JSON.stringify(value)}`);
-}
-
-async function viaCellApi(bytes: Buffer): Promise<Sheet[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  return wb.worksheets.map((ws) => {
-    const cells: Record<string, Cell> = {};
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
-        if (cell.type === ExcelJS.ValueType.Merge) return;
-        let out: Cell;
-        if (cell.type === ExcelJS.ValueType.Formula) {
-          const r = cell.result as ExcelJS.CellValue;
-          out = { v: r === undefined || r === null ? undefined : shown(r), f: cell.formula };
-        } else {
-          const v = shown(cell.value);
-          if (v === null || v === "") return;
-          out = { v };
-        }
-        if (cell.numFmt && cell.numFmt !== "General") out.z = cell.numFmt;
-        cells[cell.address] = out;
-      }),
-    );
-    return { name: ws.name, cells, merges: [...ws.model.merges].sort() };
-  });
-}
-
-async function viaGrid(bytes: Buffer): Promise<Sheet[]> {
-  const grid = await readWorkbookGrid(bytes, "oracle.xlsx");
-  return grid.sheets.map((s) => {
-    const cells: Record<string, Cell> = {};
-    s.cells.forEach((row, r) => row?.forEach((cell, c) => cell !== undefined && (cells[a1(r, c)] = cell)));
-    const merges = s.merges.map((m) => (m.r0 === m.r1 && m.c0 === m.c1 ? a1(m.r0, m.c0) : `${a1(m.r0, m.c0)}:${a1(m.r1, m.c1)}`));
-    return { name: s.name, cells, merges: merges.sort() };
-  });
+async function viaGrid(bytes: Buffer): Promise<OracleSheet[]> {
+  return gridSheets(await readWorkbookGrid(bytes, "oracle.xlsx"));
 }
 
 async function expectSameBothWays(bytes: Buffer): Promise<number> {

@@ -200,8 +200,3 @@ describe("readWorkbookGrid on a large sheet", () => {
     expect(grid.merges).toEqual([{ r0: 0, c0: 7, r1: 1, c1: 8 }]);
   }, 60000);
 });
-
-test("the shared converter's ValueType constants are exceljs's own", async () => {
-  const { VALUE_TYPE } = await import("../../src/cli/worksheet-grid");
-  expect(VALUE_TYPE).toEqual({ Null: ExcelJS.ValueType.Null, Merge: ExcelJS.ValueType.Merge, Hyperlink: ExcelJS.ValueType.Hyperlink, Formula: ExcelJS.ValueType.Formula });
-});
