@@ -34,6 +34,7 @@ module.exports = [
     "bench/profile-cli": "./bench/profile-cli.ts",
     "scripts/dump-sheet": "./scripts/dump-sheet.ts",
     "scripts/corpus": "./scripts/corpus.ts",
+    "scripts/book-tree": "./scripts/book-tree.ts",
     "scripts/explain": "./scripts/explain.ts",
     "scripts/corpus-strings": "./scripts/corpus-strings.ts",
   }),

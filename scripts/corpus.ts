@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const jsonAt = argv.indexOf("--json");
   const jsonOut = jsonAt >= 0 ? argv[jsonAt + 1] : undefined;
-  const args = argv.filter((_, i) => i !== jsonAt && i !== jsonAt + 1);
+  const args = jsonAt < 0 ? argv : argv.filter((_, i) => i !== jsonAt && i !== jsonAt + 1);
   const ledger: LedgerEntry[] = existsSync(LEDGER) ? (JSON.parse(readFileSync(LEDGER, "utf8")) as LedgerEntry[]) : [];
   const byKey = new Map(ledger.map((e) => [`${e.folder}|${e.file}|${e.sheet}|${e.cell}|${e.rule}`, e]));
   const seen = new Set<string>();

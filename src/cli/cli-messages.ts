@@ -23,6 +23,16 @@ export interface CliText {
   actual: string;
   kinds: Record<TableKind, string>;
   summary: (files: number, tables: number, notChecked: number, errors: number, warnings: number, infos: number, shortfalls: number) => string;
+  /** The budget book: pages read, 세부사업 found, relations checked. */
+  book: (pages: number, programs: number, relations: number) => string;
+  /** Totals of the book not checked because rows are missing from the file. */
+  bookMissing: (count: number, list: string, more: number) => string;
+  /** Kinds of the book's relations that its own figures did not confirm: not checked. */
+  bookUnconfirmed: (kinds: string) => string;
+  /** The book's relation kinds, in words. */
+  bookKinds: Record<string, string>;
+  /** Findings of the book are grouped by their 세부사업 (or the level above, where the line has none). */
+  bookGroup: string;
 }
 
 const USAGE_KO = `사용법: yesan check <파일.xlsx|폴더>... [--format text|json] [--lang ko|en]
@@ -66,6 +76,11 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     actual: "실제값",
     kinds: { funding: "재원별 소요예산", gap: "소요·확보·미확보", breakdown: "내역", totals: "합계표" },
     summary: (f, t, n, e, w, i, s) => `요약: 파일 ${f}개, 표 ${t}개${n > 0 ? ` (검사하지 못한 영역 ${n}곳)` : ""} — 오류 ${e}, 경고 ${w}, 정보 ${i} (부족재원 ${s})`,
+    book: (p, n, r) => `세출예산서: 쪽 ${p}개, 세부사업 ${n}개 — 상하위 합계·재원·산출기초·비교증감 ${r}곳 검사`,
+    bookMissing: (n, list, more) => `파일에 빠진 행이 있어 검사하지 못한 합계 ${n}곳 (쪽 경계): ${list}${more > 0 ? ` 외 ${more}곳` : ""}`,
+    bookUnconfirmed: (kinds) => `이 예산서의 숫자로 확인되지 않아 검사하지 않은 관계: ${kinds}`,
+    bookKinds: { rollup: "상하위 예산액 합계", "rollup-previous": "상하위 전년도예산액 합계", sources: "재원별 금액의 합", "source-rollup": "상하위 재원 합계", change: "비교증감", basis: "산출기초" },
+    bookGroup: "세부사업",
   },
   en: {
     usage: USAGE_EN,
@@ -85,5 +100,10 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     kinds: { funding: "funding", gap: "need/secured/gap", breakdown: "breakdown", totals: "totals" },
     summary: (f, t, n, e, w, i, s) =>
       `Summary: ${count(f, "file")}, ${count(t, "table")}${n > 0 ? ` (${count(n, "region")} not checked)` : ""} — ${count(e, "error")}, ${count(w, "warning")}, ${i} info (${count(s, "shortfall")})`,
+    book: (p, n, r) => `Budget book (세출예산서): ${count(p, "page")}, ${count(n, "세부사업 program")}; ${r} level totals, funding sources, calculation bases and changes checked`,
+    bookMissing: (n, list, more) => `Not checked, ${count(n, "total")} of the book over rows missing from the file (at page breaks): ${list}${more > 0 ? ` and ${more} more` : ""}`,
+    bookUnconfirmed: (kinds) => `Not checked, as the book's own figures do not confirm them: ${kinds}`,
+    bookKinds: { rollup: "level totals", "rollup-previous": "level totals of last year's amounts", sources: "funding sources", "source-rollup": "funding sources across levels", change: "changes", basis: "calculation bases" },
+    bookGroup: "Program",
   },
 };

@@ -35,22 +35,27 @@ export function formatText(reports: FileReport[], lang: Lang): string {
     const { result } = rep;
     tables += result.tables.length;
     notChecked += result.notChecked.length;
+    const book = result.book;
+    if (book !== undefined) lines.push(...bookLines(book, lang));
     const sheets = [...new Set([...result.tables.map((x) => x.sheet), ...result.findings.map((f) => f.sheet)])];
     // "No findings" only where something was checked: a file of unconfirmed tables says it was not checked.
-    if (result.tables.length === 0) lines.push(`  ${t.nothingChecked}`);
-    else if (result.findings.length === 0) lines.push(`  ${t.noFindings(result.tables.length)}`);
+    const checkedSomething = result.tables.length > 0 || (book !== undefined && book.relations > 0);
+    if (!checkedSomething) lines.push(`  ${t.nothingChecked}`);
+    else if (result.findings.length === 0 && result.tables.length > 0) lines.push(`  ${t.noFindings(result.tables.length)}`);
     for (const sheet of sheets) {
       const fs = result.findings.filter((f) => f.sheet === sheet);
       if (fs.length === 0) continue;
       lines.push(`  [${sheet}]`);
       const byTable = new Map<string, Finding[]>();
       for (const f of fs) {
-        const k = f.table ?? "";
+        // A finding of the budget book is grouped by its 세부사업 (its path down to that level).
+        const k = f.path !== undefined ? `\u0000${f.path.slice(0, 4).join(" › ")}` : (f.table ?? "");
         byTable.set(k, [...(byTable.get(k) ?? []), f]);
       }
       for (const [range, group] of byTable) {
         const table = result.tables.find((x) => x.sheet === sheet && x.range === range);
-        lines.push(`    ${range === "" ? t.textLines : tableHeading(table, range, lang)}`);
+        const heading = range.startsWith("\u0000") ? `${t.bookGroup} ${range.slice(1)}` : range === "" ? t.textLines : tableHeading(table, range, lang);
+        lines.push(`    ${heading}`);
         for (const f of group) {
           if (f.severity === "error") errors++;
           else if (f.severity === "warning") warnings++;
@@ -75,6 +80,17 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   return lines.join("\n") + "\n";
 }
 
+function bookLines(book: NonNullable<CheckResult["book"]>, lang: Lang): string[] {
+  const t = CLI_TEXT[lang];
+  const out = [`  ${t.book(book.pages.length, book.programs.length, book.relations)}`];
+  if (book.missingRows.length > 0) {
+    const shown = book.missingRows.slice(0, MAX_REGIONS_LISTED).map((m) => `[${m.sheet}] ${m.cell}`);
+    out.push(`  ${t.bookMissing(book.missingRows.length, shown.join(", "), book.missingRows.length - shown.length)}`);
+  }
+  if (book.unconfirmed.length > 0) out.push(`  ${t.bookUnconfirmed(book.unconfirmed.map((k) => t.bookKinds[k] ?? k).join(", "))}`);
+  return out;
+}
+
 function tableHeading(table: TableSummary | undefined, range: string, lang: Lang): string {
   const t = CLI_TEXT[lang];
   if (table === undefined) return `${t.table} ${range}`;
@@ -89,6 +105,7 @@ export function formatJson(reports: FileReport[], lang: Lang): string {
     return {
       file: rep.file,
       tables: rep.result.tables,
+      ...(rep.result.book === undefined ? {} : { book: rep.result.book }),
       notChecked: rep.result.notChecked.map((n) => ({ ...n, message: CLI_TEXT[lang].reasons[n.reason] })),
       findings: rep.result.findings.map((f) => {
         const o: Record<string, unknown> = { rule: f.rule, severity: f.severity, sheet: f.sheet, cell: f.cell, related: f.related };
@@ -97,6 +114,7 @@ export function formatJson(reports: FileReport[], lang: Lang): string {
         if (f.unit !== undefined) o.unit = f.unit;
         if (f.table !== undefined) o.table = f.table;
         if (f.share !== undefined) o.share = f.share;
+        if (f.path !== undefined) o.path = f.path;
         o.message = f.message[lang];
         return o;
       }),

@@ -22,6 +22,9 @@ import { STATE } from "./evidence/instances";
 import { explainedNotes, footnotedColumns } from "./layout/notes";
 import type { Unit } from "./numbers/units";
 import { append } from "./arrays";
+import { findBookColumns } from "./book/page";
+import { checkBook, type BookSummary } from "./book/check-book";
+import type { BookPage } from "./book/ledger";
 
 export interface TableSummary {
   sheet: string;
@@ -52,6 +55,8 @@ export interface CheckResult {
   findings: Finding[];
   /** Regions of figures that Yesan could not check: never a pass. */
   notChecked: NotChecked[];
+  /** The budget book (세출예산서) in the workbook, when its pages are there: read as one ledger, not as tables. */
+  book?: BookSummary;
 }
 
 export interface CheckOptions {
@@ -98,6 +103,7 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
   const planYear = options.planYear ?? guessPlanYear(wb);
   const pool = new Pool();
   const results: (SheetResult | SheetState)[] = [];
+  const bookPages: BookPage[] = [];
   let next = 0;
   return {
     sheets: wb.sheets.length,
@@ -106,8 +112,15 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
     },
     step() {
       if (next >= wb.sheets.length) return false;
-      const state = readSheet(wb.sheets[next], pool);
+      const view = makeSheetView(wb.sheets[next]);
       next++;
+      // A page of the budget book is part of one ledger across pages, checked once all are read.
+      const cols = findBookColumns(view);
+      if (cols !== undefined) {
+        bookPages.push({ view, cols });
+        return next < wb.sheets.length;
+      }
+      const state = readSheet(view, pool);
       results.push(state.tables.some((t) => t.pending.length > 0) ? state : settle(state, planYear, pool));
       return next < wb.sheets.length;
     },
@@ -119,6 +132,12 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
         append(out.tables, s.tables);
         append(out.findings, s.findings);
         append(out.notChecked, s.notChecked);
+      }
+      if (bookPages.length > 0) {
+        const book = checkBook(bookPages);
+        out.book = book.summary;
+        const order = new Map(wb.sheets.map((sh, i) => [sh.name, i]));
+        append(out.findings, sortFindings(book.findings).sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0)));
       }
       return out;
     },
@@ -169,8 +188,8 @@ function settleByOtherAxis(decided: LineDecision[], pending: PendingLine[]): voi
   }
 }
 
-function readSheet(sheet: SheetGrid, pool: Pool): SheetState {
-  const view = makeSheetView(sheet);
+function readSheet(view: SheetView, pool: Pool): SheetState {
+  const sheet = view.sheet;
   const tables: TableState[] = [];
   const facts: TableFacts[] = [];
   const regions: Range[] = [];

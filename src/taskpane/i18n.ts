@@ -289,6 +289,11 @@ export const UI = {
   "rule.hardcoded-total": { ko: "직접 입력한 합계", en: "Typed-in total" },
   "rule.not-calculated": { ko: "계산 안 된 수식", en: "Formula not calculated" },
   "rule.shortfall": { ko: "부족재원", en: "Shortfall" },
+  "rule.rollup-mismatch": { ko: "상하위 합계 불일치", en: "Level total mismatch" },
+  "rule.source-mismatch": { ko: "재원 합계 불일치", en: "Funding sources mismatch" },
+  "rule.basis-mismatch": { ko: "산출기초 불일치", en: "Calculation basis mismatch" },
+  "rule.change-mismatch": { ko: "비교증감 불일치", en: "Change mismatch" },
+  "rule.amounts-as-text": { ko: "텍스트로 저장된 금액", en: "Amounts stored as text" },
 
   "kind.funding": { ko: "재원별 소요예산", en: "funding" },
   "kind.gap": { ko: "소요·확보·미확보", en: "need/secured/gap" },

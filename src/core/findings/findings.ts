@@ -10,7 +10,14 @@ export type RuleId =
   | "number-as-text"
   | "hardcoded-total"
   | "not-calculated"
-  | "shortfall";
+  | "shortfall"
+  // The budget book (세출예산서): a level ≠ the sum of the levels below it; 재원 lines that do not add up; a
+  // 산출기초 whose calculation is not the 예산액; a 비교증감 that is not 예산액 − 전년도예산액; amounts stored as text.
+  | "rollup-mismatch"
+  | "source-mismatch"
+  | "basis-mismatch"
+  | "change-mismatch"
+  | "amounts-as-text";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -31,5 +38,7 @@ export interface Finding {
   table?: string;
   /** For shortfalls: the gap's share of the need, 0..1. */
   share?: number;
+  /** In a budget book: 부서 › 정책사업 › 단위사업 › 세부사업 › 편성목 of the line. */
+  path?: string[];
   message: Record<Lang, string>;
 }

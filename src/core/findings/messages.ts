@@ -95,4 +95,54 @@ export const MSG = {
         ? `Shortfall: ${en(gap, unit)} is not yet funded (${cell}).`
         : `Shortfall: ${en(gap, unit)} (${Math.round(share * 100)}%) of the ${en(need, unit)} needed is not yet funded (${cell}).`,
   }),
+  // The budget book. Levels are named in Korean in both languages (부서, 세부사업 … are the book's own words).
+  bookAmount: (cell: string, level: string, column: BookColumn, actual: number, expected: number, unit: Unit | undefined, against: BookCheck[]): Text => {
+    const list = against.map((a) => CHECK_KO[a]).join(", ");
+    return {
+      ko: `${cell}의 ${level} ${COLUMN_KO[column]}(${ko(actual, unit)})이 ${list}${hasBatchim(list.slice(-1)) ? "과" : "와"} 맞지 않습니다. 맞는 값: ${ko(expected, unit)}`,
+      en: `The ${COLUMN_EN[column]} of the ${level} in ${cell}, ${en(actual, unit)}, disagrees with ${against.map((a) => CHECK_EN[a]).join(", ")}; they imply ${en(expected, unit)}.`,
+    };
+  },
+  bookRollup: (cell: string, level: string, column: BookColumn, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 ${level} ${COLUMN_KO[column]}(${ko(actual, unit)})이 하위 항목 ${COLUMN_KO[column]}의 합(${ko(expected, unit)})과 다릅니다. 차이: ${ko(actual - expected, unit)}`,
+    en: `The ${COLUMN_EN[column]} of the ${level} in ${cell}, ${en(actual, unit)}, differs from the sum of the lines below it, ${en(expected, unit)} (off by ${en(actual - expected, unit)}).`,
+  }),
+  bookSources: (cell: string, level: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 ${level} 예산액(${ko(actual, unit)})이 재원별 금액의 합(${ko(expected, unit)})과 다릅니다. 차이: ${ko(actual - expected, unit)}`,
+    en: `The amount of the ${level} in ${cell}, ${en(actual, unit)}, differs from the sum of its funding sources, ${en(expected, unit)} (off by ${en(actual - expected, unit)}).`,
+  }),
+  bookSourceRollup: (cell: string, key: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 재원 ${key} 금액(${ko(actual, unit)})이 하위 항목의 ${key} 금액의 합(${ko(expected, unit)})과 다릅니다.`,
+    en: `The ${key} funding in ${cell}, ${en(actual, unit)}, differs from the ${key} funding of the lines below it, ${en(expected, unit)}.`,
+  }),
+  bookSourceLine: (cell: string, key: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 재원 ${key} 금액(${ko(actual, unit)})이 예산액과 상하위 재원에 맞지 않습니다. 맞는 값: ${ko(expected, unit)}`,
+    en: `The ${key} funding in ${cell}, ${en(actual, unit)}, disagrees with the line's amount and the funding above and below it; they imply ${en(expected, unit)}.`,
+  }),
+  bookBasis: (cell: string, basis: string, computed: number, amount: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 산출기초(${basis})로 계산한 금액(${ko(computed, unit)})이 예산액(${ko(amount, unit)})과 다릅니다.`,
+    en: `The calculation basis in ${cell}, ${basis}, comes to ${en(computed, unit)}, but the amount is ${en(amount, unit)}.`,
+  }),
+  bookChange: (cell: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
+    ko: `${cell}의 비교증감(${ko(actual, unit)})이 예산액 − 전년도예산액(${ko(expected, unit)})과 다릅니다.`,
+    en: `The change in ${cell}, ${en(actual, unit)}, differs from the amount minus last year's, ${en(expected, unit)}.`,
+  }),
+  bookTextAmounts: (count: number, total: number): Text => ({
+    ko: `예산서 금액 ${total.toLocaleString("en-US")}개 중 ${count.toLocaleString("en-US")}개가 텍스트로 저장되어 있습니다 (e호조에서 내려받은 그대로). 숫자로 읽어 검사했습니다.`,
+    en: `${count.toLocaleString("en-US")} of the book's ${total.toLocaleString("en-US")} amounts are stored as text (as e호조 exports them); they were read as numbers and checked.`,
+  }),
 } as const;
+
+export type BookColumn = "amount" | "previous" | "change" | "source";
+export type BookCheck = "children" | "parent" | "sources" | "basis" | "change" | "source-rollup";
+
+const COLUMN_KO: Record<BookColumn, string> = { amount: "예산액", previous: "전년도예산액", change: "비교증감", source: "재원 금액" };
+const COLUMN_EN: Record<BookColumn, string> = { amount: "amount", previous: "previous year's amount", change: "change", source: "funding" };
+const CHECK_KO: Record<BookCheck, string> = { children: "하위 항목의 합", parent: "상위 항목의 합", sources: "재원별 금액의 합", basis: "산출기초", change: "비교증감", "source-rollup": "상하위 재원" };
+const CHECK_EN: Record<BookCheck, string> = { children: "the sum of the lines below it", parent: "its line's total above", sources: "the sum of its funding sources", basis: "its calculation basis", change: "the change column", "source-rollup": "the funding above and below" };
+
+/** Whether a Hangul syllable ends in a final consonant (받침): 합 yes, 기초 no. */
+function hasBatchim(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code <= 11171 && code % 28 !== 0;
+}
