@@ -74,6 +74,12 @@ async function main(): Promise<void> {
     let confirmed = 0;
     const started = Date.now();
     let readTime = 0;
+    let sheetsAll = 0;
+    let bookPages = 0;
+    let bookRelations = 0;
+    let bookMissing = 0;
+    let programs = 0;
+    const unconfirmedKinds = new Set<string>();
     let cellsCompared = 0;
     const readerDiffs: string[] = [];
     for (const file of files) {
@@ -84,6 +90,14 @@ async function main(): Promise<void> {
         const grid = await readWorkbookGrid(bytes, file);
         readTime += Date.now() - t0;
         result = checkWorkbook(grid);
+        sheetsAll += grid.sheets.length;
+        if (result.book !== undefined) {
+          bookPages += result.book.pages.length;
+          bookRelations += result.book.relations;
+          bookMissing += result.book.missingRows.length;
+          programs += result.book.programs.length;
+          for (const k of result.book.unconfirmed) unconfirmedKinds.add(k);
+        }
         const ours = gridSheets(grid);
         cellsCompared += ours.reduce((n, s) => n + Object.keys(s.cells).length, 0);
         for (const d of differences(ours, await viaCellApi(bytes))) readerDiffs.push(`${file} ${d}`);
@@ -114,6 +128,10 @@ async function main(): Promise<void> {
     const rules = [...byRule].sort().map(([k, n]) => `${k} ${n}`).join(", ");
     console.log(`${name}: ${files.length} files${unreadable > 0 ? ` (${unreadable} unreadable)` : ""}, ${tables} tables checked, ${notChecked} regions not checked, ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`  findings: ${rules === "" ? "none" : rules}`);
+    if (bookPages > 0) {
+      const unconf = unconfirmedKinds.size > 0 ? `; not confirmed in some books: ${[...unconfirmedKinds].sort().join(", ")}` : "";
+      console.log(`  budget book: ${bookPages} of ${sheetsAll} sheets read as book pages, ${programs} 세부사업, ${bookRelations} relations checked, ${bookMissing} not checked over missing rows${unconf}`);
+    }
     console.log(`  reader: ${cellsCompared} cells read in ${(readTime / 1000).toFixed(1)} s; against exceljs's Cell API ${readerDiffs.length === 0 ? "all the same" : `${readerDiffs.length} differences`}`);
     for (const d of readerDiffs.slice(0, Number(process.env.YESAN_DIFFS ?? 10))) console.log(`    ≠ ${d}`);
     console.log(`  errors in the ledger: ${confirmed} of ${errors}${errors > 0 ? ` (${((100 * confirmed) / errors).toFixed(1)}%)` : ""}`);

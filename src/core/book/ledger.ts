@@ -145,9 +145,10 @@ export function readLedger(pages: BookPage[]): Ledger {
   // that run past its end are not claimed when they disagree. And once the file shows rows lost anywhere (an
   // export or a copy that drops rows at page breaks), any of its page breaks may have lost some.
   const longest = Math.max(0, ...lastRows);
-  const lossy = ledger.damage.length > 0 || lastRows.some((last) => last < longest);
+  // Rows skipped inside pages, or 재원 lines of a lost line: the file drops rows (holes and lost lines are marked).
+  const lossy = ledger.damage.length > 0;
   lastRows.forEach((last, page) => {
-    if (lossy && page < lastRows.length - 1) ledger.damage.push(posOf(page, last + 1));
+    if (page < lastRows.length - 1 && (lossy || last < longest)) ledger.damage.push(posOf(page, last + 1));
   });
   ledger.damage.sort((a, b) => a - b);
   return ledger;
@@ -167,11 +168,17 @@ function markHoles(view: SheetView, header: number, page: number, damage: number
   return last;
 }
 
-/** Whether one more 재원 line can belong to `line`: its 재원 do not yet exceed its amount with it. */
+/**
+ * Whether a 재원 line at the top of a page continues `line`, the last line of the page before: while the line's 재원
+ * do not yet make up its amount, a source it does not list yet, and not far past the amount with it (a wrong
+ * figure may be off a little; the 재원 of a lost line are usually another amount altogether).
+ */
 function fits(line: BookLine, s: SourceFigure): boolean {
+  if (line.sources.some((x) => x.key === s.key)) return false;
   if (line.amount === undefined) return true;
   const sum = line.sources.reduce((t, x) => t + x.value, 0);
-  return Math.abs(sum - line.amount.value) > 1e-6 && sum + s.value <= line.amount.value + 1e-6;
+  if (Math.abs(sum - line.amount.value) < 1e-6) return false;
+  return sum + s.value - line.amount.value < s.value / 2;
 }
 
 /**

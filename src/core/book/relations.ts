@@ -40,6 +40,15 @@ export const diffOf = (rel: Relation): number => rel.total.value - rel.parts.red
  */
 export const holds = (rel: Relation): boolean => (rel.kind === "rollup-previous" ? diffOf(rel) > -EPS : Math.abs(diffOf(rel)) < EPS);
 
+/**
+ * How well a relation holds, for weighing which cell is wrong: 2 exactly, 1 within a one-sided relation's slack
+ * (a 전년도 above its children's), 0 not at all. `d` is the relation's difference (total − parts).
+ */
+export function strength(rel: Relation, d: number = diffOf(rel)): 0 | 1 | 2 {
+  if (Math.abs(d) < EPS) return 2;
+  return rel.kind === "rollup-previous" && d > 0 ? 1 : 0;
+}
+
 const term = (at: At & { value: number; virtual?: true }, sign: 1 | -1 = 1): Term => {
   const t: Term = { sheet: at.sheet, r: at.r, c: at.c, value: at.value, sign };
   if (at.virtual === true) t.virtual = true;
