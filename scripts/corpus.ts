@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { readWorkbookGrid } from "../src/cli/read-xlsx";
 import { differences, gridSheets, viaCellApi } from "./reader-oracle";
+import { FAULT_KINDS, plantFaults, rng, type PlantResult } from "./plant-book-faults";
 import { checkWorkbook, type CheckResult } from "../src/core/check-workbook";
 
 interface LedgerEntry {
@@ -80,6 +81,8 @@ async function main(): Promise<void> {
     let bookMissing = 0;
     let programs = 0;
     const unconfirmedKinds = new Set<string>();
+    const planted: PlantResult[] = [];
+    const random = rng(2026);
     let cellsCompared = 0;
     const readerDiffs: string[] = [];
     for (const file of files) {
@@ -97,6 +100,8 @@ async function main(): Promise<void> {
           bookMissing += result.book.missingRows.length;
           programs += result.book.programs.length;
           for (const k of result.book.unconfirmed) unconfirmedKinds.add(k);
+          // Faults planted one at a time in copies of the book, each to be found at its cell (issue 11).
+          planted.push(...plantFaults(grid, random, 2).map((p) => ({ ...p, sheet: `${file} [${p.sheet}]` })));
         }
         const ours = gridSheets(grid);
         cellsCompared += ours.reduce((n, s) => n + Object.keys(s.cells).length, 0);
@@ -131,6 +136,12 @@ async function main(): Promise<void> {
     if (bookPages > 0) {
       const unconf = unconfirmedKinds.size > 0 ? `; not confirmed in some books: ${[...unconfirmedKinds].sort().join(", ")}` : "";
       console.log(`  budget book: ${bookPages} of ${sheetsAll} sheets read as book pages, ${programs} 세부사업, ${bookRelations} relations checked, ${bookMissing} not checked over missing rows${unconf}`);
+      const byKind = FAULT_KINDS.map((k) => {
+        const xs = planted.filter((p) => p.kind === k);
+        return `${k} ${xs.filter((p) => p.found).length}/${xs.length}`;
+      });
+      console.log(`  planted faults found at their cell (one per copy): ${byKind.join(", ")}`);
+      for (const p of planted.filter((x) => !x.found)) console.log(`    missed ${p.kind} at ${p.sheet} ${p.cell}: ${p.got.length === 0 ? "nothing reported" : p.got.join("; ")}`);
     }
     console.log(`  reader: ${cellsCompared} cells read in ${(readTime / 1000).toFixed(1)} s; against exceljs's Cell API ${readerDiffs.length === 0 ? "all the same" : `${readerDiffs.length} differences`}`);
     for (const d of readerDiffs.slice(0, Number(process.env.YESAN_DIFFS ?? 10))) console.log(`    ≠ ${d}`);

@@ -18,6 +18,8 @@ export interface BlameResult {
   culprits: Culprit[];
   /** Failing relations no single cell explains. */
   unexplained: Relation[];
+  /** The relations the culprits mend (spared ones included). */
+  explained: Set<Relation>;
 }
 
 const cellKey = (t: { sheet: string; r: number; c: number }): string => `${t.sheet}\u0000${t.r}\u0000${t.c}`;
@@ -46,7 +48,12 @@ interface Candidate {
   score: number;
 }
 
-export function blame(relations: Relation[], failing: Relation[]): BlameResult {
+/**
+ * `failing`: the relations that fail and may be reported; `spared`: failing ones the file's lost rows may explain,
+ * never reported, but mended by a culprit as any other (a 재원 line typed wrong fails its line's sum, which is
+ * claimed, and its parent's rollup over a page break, which is not).
+ */
+export function blame(relations: Relation[], failing: Relation[], spared: Set<Relation> = new Set()): BlameResult {
   const byCell = new Map<string, Relation[]>();
   for (const rel of relations) {
     for (const t of [rel.total, ...rel.parts]) {
@@ -83,22 +90,22 @@ export function blame(relations: Relation[], failing: Relation[]): BlameResult {
       const before = strength(rel);
       const after = strength(rel, diffWith(rel, c.key, c.value));
       score += (after - before) / 2;
-      if (after === 2 && failingSet.has(rel)) c.mends.push(rel);
+      if (after === 2 && (failingSet.has(rel) || spared.has(rel))) c.mends.push(rel);
     }
     c.score = score;
   }
 
   const explained = new Set<Relation>();
   const culprits: Culprit[] = [];
-  const ranked = [...candidates.values()].filter((c) => c.score >= 1 && c.mends.length > 0).sort((a, b) => b.score - a.score || b.mends.length - a.mends.length);
+  const ranked = [...candidates.values()].filter((c) => c.score >= 1 && c.mends.some((r) => failingSet.has(r))).sort((a, b) => b.score - a.score || b.mends.length - a.mends.length);
   for (const c of ranked) {
     const open = c.mends.filter((r) => !explained.has(r));
-    if (open.length === 0) continue;
+    if (!open.some((r) => failingSet.has(r))) continue;
     // The cell is to blame only where no other cell mends the same relations as well.
     const rival = open.some((r) => (perRelation.get(r) ?? []).some((o) => o.key !== c.key && o.score >= c.score));
     if (rival) continue;
     culprits.push({ term: c.term, value: c.value, relations: open });
     for (const r of open) explained.add(r);
   }
-  return { culprits, unexplained: failing.filter((r) => !explained.has(r)) };
+  return { culprits, unexplained: failing.filter((r) => !explained.has(r)), explained };
 }

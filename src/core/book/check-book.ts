@@ -50,11 +50,12 @@ export function checkBook(pages: BookPage[]): BookResult {
   const { relations, rounding } = bookRelations(ledger, unit);
   const { confirmed, unconfirmed } = confirmKinds(relations);
   const confirmedRels = relations.filter((r) => confirmed.has(r.kind));
-  // Disagreements over rows the export lost are not claimed: neither blamed nor counted as checked.
+  // Disagreements the rows the export lost may explain are not claimed; they still speak for the cell to blame.
   const spared = new Set(confirmedRels.filter((r) => !holds(r) && overDamage(r, ledger)));
   const checked = confirmedRels.filter((r) => !spared.has(r));
   const failing = checked.filter((r) => !holds(r));
-  const { culprits, unexplained } = blame(checked, failing);
+  const { culprits, unexplained, explained } = blame(confirmedRels, failing, spared);
+  const missing = [...spared].filter((r) => !explained.has(r));
   const findings: Finding[] = [];
   for (const m of ledger.malformed) {
     const cell = a1(m.at.r, m.at.c);
@@ -76,22 +77,26 @@ export function checkBook(pages: BookPage[]): BookResult {
     checked: [...confirmed].sort(),
     unconfirmed: unconfirmed.sort(),
     relations: checked.length,
-    missingRows: [...spared].map((r) => ({ sheet: r.total.sheet, cell: a1(r.total.r, r.total.c) })),
+    missingRows: missing.map((r) => ({ sheet: r.total.sheet, cell: a1(r.total.r, r.total.c) })),
   };
   if (rounding !== undefined) summary.rounding = rounding;
   return { summary, findings };
 }
 
 /** The end of a line's part of the book: its last 재원 line or its last descendant's. */
-function subtreeEnd(line: BookLine, pageOf: Map<string, number>): number {
+export function subtreeEnd(line: BookLine, pageOf: Map<string, number>): number {
   let end = posOf(line.page, line.r);
   for (const s of line.sources) end = Math.max(end, posOf(pageOf.get(s.sheet) ?? line.page, s.r));
   for (const k of line.children) end = Math.max(end, subtreeEnd(k, pageOf));
   return end;
 }
 
-/** Whether a failing relation's lines reach over a place where the file is missing rows (ledger.damage). */
-function overDamage(rel: Relation, ledger: Ledger): boolean {
+/**
+ * Whether a failing relation may be the file's loss rather than the book's error: its lines reach over a place
+ * where the file is missing rows. Either way round: a lost line takes its amount from its parent's sum, and a lost
+ * heading hands its lines to the heading before it, whose sum then runs over.
+ */
+export function overDamage(rel: Relation, ledger: Ledger): boolean {
   if (rel.kind === "change" || rel.kind === "basis") return false;
   const pageOf = new Map(ledger.pages.map((p, i) => [p, i]));
   const lo = posOf(rel.line.page, rel.line.r);
