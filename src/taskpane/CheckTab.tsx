@@ -157,8 +157,16 @@ function Summary({ run, lang }: { run: CheckRun; lang: Lang }) {
       <Text weight="semibold">{t(lang, "check.summaryCounts", counts)}</Text>
       <Text>{t(lang, "check.summaryTables", { tables: run.result.tables.length, seconds })}</Text>
       <Text className={styles.muted}>{t(lang, run.scope === "selection" ? "check.summarySelection" : "check.summaryWorkbook")}</Text>
+      {run.result.book !== undefined && (
+        <Text data-testid="check-book">
+          {t(lang, "check.book", { pages: run.result.book.pages.length, programs: run.result.book.programs.length, relations: run.result.book.relations })}
+        </Text>
+      )}
+      {run.result.book !== undefined && run.result.book.missingRows.length > 0 && (
+        <Text className={styles.muted}>{t(lang, "check.bookMissing", { count: run.result.book.missingRows.length })}</Text>
+      )}
       {run.result.findings.length === 0 && (
-        <Text>{run.result.tables.length === 0 ? t(lang, "check.noTables") : t(lang, "check.noFindings")}</Text>
+        <Text>{run.result.tables.length === 0 && (run.result.book?.relations ?? 0) === 0 ? t(lang, "check.noTables") : t(lang, "check.noFindings")}</Text>
       )}
       {run.result.notChecked.length > 0 && (
         <Text className={styles.muted} data-testid="check-not-checked">
@@ -172,6 +180,8 @@ function Summary({ run, lang }: { run: CheckRun; lang: Lang }) {
 interface TableGroup {
   range: string;
   table: TableSummary | undefined;
+  /** A budget book's 세부사업 (its path from the 부서), for the book's findings. */
+  program?: string[];
   findings: Finding[];
 }
 
@@ -190,7 +200,8 @@ export function groupFindings(result: CheckResult): SheetGroup[] {
       byTable = new Map();
       sheets.set(f.sheet, byTable);
     }
-    const key = f.table ?? "";
+    // The budget book's findings are grouped by their 세부사업, the seed tables' by table.
+    const key = f.path !== undefined ? `\u0000${f.path.slice(0, 4).join(" › ")}` : (f.table ?? "");
     const list = byTable.get(key);
     if (list === undefined) byTable.set(key, [f]);
     else list.push(f);
@@ -198,11 +209,11 @@ export function groupFindings(result: CheckResult): SheetGroup[] {
   return [...sheets].map(([sheet, byTable]) => ({
     sheet,
     count: [...byTable.values()].reduce((n, fs) => n + fs.length, 0),
-    tables: [...byTable].map(([range, findings]) => ({
-      range,
-      table: result.tables.find((x) => x.sheet === sheet && x.range === range),
-      findings,
-    })),
+    tables: [...byTable].map(([range, findings]) => {
+      const group: TableGroup = { range, table: result.tables.find((x) => x.sheet === sheet && x.range === range), findings };
+      if (range.startsWith("\u0000")) group.program = findings[0].path?.slice(0, 4);
+      return group;
+    }),
   }));
 }
 
@@ -252,6 +263,7 @@ function Findings({ result, lang, busy, current, onSelect }: FindingsProps) {
 }
 
 function tableHeading(tg: TableGroup, lang: Lang): string {
+  if (tg.program !== undefined) return t(lang, "check.program", { name: tg.program.join(" › ") });
   if (tg.range === "") return t(lang, "check.textLines");
   const parts = [t(lang, "check.table", { range: tg.range })];
   if (tg.table !== undefined) parts.push(kindLabel(tg.table.kind, lang));

@@ -230,6 +230,15 @@ export const UI = {
     en: "Not checked, {count} regions (what their totals add could not be confirmed): {list}",
   },
   "check.textLines": { ko: "본문", en: "Text lines" },
+  "check.program": { ko: "세부사업 {name}", en: "Program {name}" },
+  "check.book": {
+    ko: "세출예산서 쪽 {pages}개, 세부사업 {programs}개 — 상하위 합계·재원·산출기초·비교증감 {relations}곳 검사",
+    en: "Budget book: {pages} pages, {programs} programs; {relations} level totals, funding sources, bases and changes checked",
+  },
+  "check.bookMissing": {
+    ko: "파일에 빠진 행이 있어 검사하지 못한 합계 {count}곳 (쪽 경계)",
+    en: "{count} totals of the book not checked: rows are missing from the file at page breaks",
+  },
   "check.table": { ko: "표 {range}", en: "Table {range}" },
   "check.findingsLabel": { ko: "검사 결과", en: "Findings" },
   "check.sheetCount": { ko: "{count}건", en: "Findings: {count}" },

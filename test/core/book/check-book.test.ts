@@ -123,3 +123,101 @@ test("the same book without its page breaks (one long sheet that repeats the hea
   expect(result.book?.programs.length).toBe(2);
   expect(result.book?.relations).toBe(checkWorkbook({ sheets: book.sheets }).book?.relations);
 });
+
+/** A page in the book's layout from rows of [label column, label, 산출기초, 예산액, 전년도, 비교증감] or 재원 lines. */
+function page(name: string, lines: (readonly [number, string, string?, (number | string)?, (number | string)?, (number | string)?] | string)[]): SheetGrid {
+  const cells: (Cell | undefined)[][] = [];
+  cells[7] = [];
+  cells[7][11] = { v: "(단위:천원)" };
+  cells[8] = ["부서", "정책사업", "단위사업", "세부사업", "", "편성목", "산출내역", "산출기초", "예산액", "전년도예산액", "비교증감"].map((h) => (h === "" ? undefined : { v: h }));
+  lines.forEach((l, i) => {
+    const row: (Cell | undefined)[] = [];
+    if (typeof l === "string") row[8] = { v: l };
+    else {
+      const [col, label, basis, amount, previous, change] = l;
+      row[col] = { v: label };
+      if (basis !== undefined && basis !== "") row[7] = { v: basis };
+      if (amount !== undefined) row[8] = { v: amount };
+      if (previous !== undefined) row[9] = { v: previous };
+      if (change !== undefined) row[10] = { v: change };
+    }
+    cells[9 + i] = row;
+  });
+  return { name, cells, merges: [] };
+}
+
+test("successive 성립전 versions: the 통계목 shows the last, each version's items make up what it adds", () => {
+  // 경제정책과 p346 and 자치행정과 p85 of the 홍성군 2026 book, as printed.
+  const p = page("p1", [
+    [3, "고유가 피해 지원", "", 88720, 36560, 52160],
+    "국         88,720",
+    [5, "101 인건비", "", 47840, 0, 47840],
+    "국         47,840",
+    [6, "04 기간제근로자등보수", "", 47840, 0, 47840],
+    "국         47,840",
+    [6, "추경 1회 성립전 6차", "", "(      47,774)", "(      0)", "(      47,774)"],
+    "(국         47,774)",
+    [6, "◎기간제근로자 운영(성립전)", "47,773,600원", "(      47,774)"],
+    "(국         47,774)",
+    [6, "추경 1회 성립전 7차", "", "(      47,840)", "(      47,774)", "(          66)"],
+    "(국         47,840)",
+    [6, "◎기간제근로자 운영(성립전)", "47,840,000원", "(      47,840)"],
+    "(국         47,840)",
+    [5, "201 일반운영비", "", 40880, 36560, 4320],
+    "국         40,880",
+    [6, "03 행사운영비", "", 40880, 36560, 4320],
+    "국         40,880",
+    [6, "본예산", "", 36560, 36560, 0],
+    "국         36,560",
+    [6, "◎평생학습 한마당", "36,560,000원", 36560],
+    "국         36,560",
+    [6, "추경 1회 성립전 5차", "", "(      40,880)", "(      36,560)", "(       4,320)"],
+    "(국          4,320)",
+    [6, "◎장애인 평생교육 관계자 연수(성립전)", "4,320,000원", "(       4,320)"],
+    "(국          4,320)",
+  ]);
+  const result = checkWorkbook({ sheets: [p] });
+  expect(result.findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(result.book?.relations).toBeGreaterThan(15);
+  // The stages are still checked: 7차 showing 47,800 instead of 47,840 is found, at its cell.
+  const wrong = { ...p, cells: p.cells.map((r) => r?.slice()) };
+  (wrong.cells[19] as Cell[])[8] = { v: "(      47,800)" };
+  expect(errors({ sheets: [wrong] }).map((f) => f.cell)).toEqual(["I20"]);
+});
+
+test("the lines below a ○ without a mark are its sub-items, a heading among them a sibling once the ○ is made up", () => {
+  // 은하면 p952 and 수도사업소 p869: "5급", "기사" under ○ headings; "기술업무수당가산금" heads its own.
+  const p = page("p1", [
+    [5, "101 인건비", "", 4080, 4080, 0],
+    [6, "01 보수", "", 4080, 4080, 0],
+    [6, "본예산", "", 4080, 4080, 0],
+    [6, "◎특수업무수당", "", 4080],
+    [6, "○기술업무수당", "", 3000],
+    [6, "5급", "50,000원*1명*12월", 600],
+    [6, "6·7급", "30,000원*3명*12월", 1080],
+    [6, "8·9급", "20,000원*1명*12월", 240],
+    [6, "기술업무수당가산금", "", 1080],
+    [6, "기사", "30,000원*3명*12월", 1080],
+    [6, "○민원업무수당", "", 1080],
+    [6, "- 민원실", "30,000원*3명*12월", 1080],
+  ]);
+  expect(errors({ sheets: [p] })).toEqual([]);
+  expect(checkWorkbook({ sheets: [p] }).book?.checked).toContain("rollup");
+});
+
+test("a 추경 book's columns (경정예산액, 기정예산액, 비교증감) are read the same way", () => {
+  const p = page("p1", [
+    [3, "경로당 운영 지원", "", 120000, 100000, 20000],
+    [5, "307 민간이전", "", 120000, 100000, 20000],
+    [6, "02 민간경상사업보조", "", 120000, 100000, 20000],
+    [6, "◎경로당 운영비", "1,000,000원*100개소", 100000],
+    [6, "◎경로당 냉난방비", "200,000원*100개소", 20000],
+  ]);
+  (p.cells[8] as Cell[])[8] = { v: "경정예산액" };
+  (p.cells[8] as Cell[])[9] = { v: "기정예산액" };
+  const result = checkWorkbook({ sheets: [p] });
+  expect(result.book?.relations).toBeGreaterThan(4);
+  const wrong = { ...p, cells: p.cells.map((r) => r?.slice()) };
+  (wrong.cells[9] as Cell[])[10] = { v: 2000 };
+  expect(errors({ sheets: [wrong] }).map((f) => [f.cell, f.rule, f.expected])).toEqual([["K10", "change-mismatch", 20000]]);
+});
