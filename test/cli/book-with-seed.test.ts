@@ -3,7 +3,7 @@
 import path from "node:path";
 import { readWorkbookGrid } from "../../src/cli/read-xlsx";
 import { checkWorkbook } from "../../src/core/check-workbook";
-import { buildBook, sampleDepartment } from "../support/budget-book";
+import { buildBook, sampleDepartment } from "../../bench/budget-book";
 
 test("a workbook of seed program sheets and budget book pages checks each as alone", async () => {
   const seed = await readWorkbookGrid(path.join(__dirname, "../../samples/2021-경제환경국-지역경제과.xlsx"));

@@ -7,7 +7,7 @@ import userEvent from "@testing-library/user-event";
 import type { Lang } from "../../src/core/findings/findings";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";
 import { App } from "../../src/taskpane/App";
-import { buildBook, sampleDepartment } from "../support/budget-book";
+import { buildBook, sampleDepartment } from "../../bench/budget-book";
 import { checkWorkbook, findingButton, portOver, screen, within } from "./harness";
 
 jest.setTimeout(30_000);

@@ -3,7 +3,7 @@
 // "24,00") is found at the planted cell with the value the book's other figures imply.
 import { a1, type Cell, type SheetGrid, type WorkbookGrid } from "../../../src/core/cells/grid";
 import { checkWorkbook } from "../../../src/core/check-workbook";
-import { buildBook, sampleDepartment, type BuiltBook } from "../../support/budget-book";
+import { buildBook, sampleDepartment, type BuiltBook } from "../../../bench/budget-book";
 
 const clone = (sheets: SheetGrid[]): SheetGrid[] => sheets.map((s) => ({ ...s, cells: s.cells.map((row) => (row === undefined ? undefined : row.map((c) => (c === undefined ? undefined : { ...c })))) as (Cell | undefined)[][] }));
 const errors = (wb: WorkbookGrid): ReturnType<typeof checkWorkbook>["findings"] => checkWorkbook(wb).findings.filter((f) => f.severity === "error");

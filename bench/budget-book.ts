@@ -2,7 +2,7 @@
 // "(단위:천원)" above a header row (부서 · 정책사업 · 단위사업 · 세부사업 · 편성목 · 산출내역 · 산출기초 · 예산액 ·
 // 전년도예산액 · 비교증감), each level's line with its 재원 lines ("국   74,376,005") below it, the ◎/○ items with
 // their 산출기초 in 원. Amounts are worked out bottom-up so that the book is consistent unless a test changes it.
-import type { Cell, SheetGrid } from "../../src/core/cells/grid";
+import type { Cell, SheetGrid } from "../src/core/cells/grid";
 
 export interface ItemSpec {
   label: string;
@@ -194,4 +194,23 @@ export function sampleDepartment(): LineSpec {
       },
     ],
   };
+}
+
+/** A department of `programs` 세부사업 (the two of sampleDepartment, varied), under a few 정책사업 and 단위사업. */
+export function largeDepartment(programs: number): LineSpec {
+  const sample = sampleDepartment();
+  const templates = sample.children?.[0].children?.[0].children ?? [];
+  const perUnit = 10;
+  const units: LineSpec[] = [];
+  for (let i = 0; i < programs; i += perUnit) {
+    const kids: LineSpec[] = [];
+    for (let j = i; j < Math.min(programs, i + perUnit); j++) {
+      const t = templates[j % templates.length];
+      kids.push({ ...t, label: `${t.label} ${j + 1}` });
+    }
+    units.push({ level: 2, label: `단위사업 ${units.length + 1}`, children: kids });
+  }
+  const policies: LineSpec[] = [];
+  for (let i = 0; i < units.length; i += 5) policies.push({ level: 1, label: `정책사업 ${policies.length + 1}`, children: units.slice(i, i + 5) });
+  return { level: 0, label: "보건소", children: policies };
 }
