@@ -104,7 +104,7 @@ async function bookBench(file: string): Promise<{ pages: number; programs: numbe
 /** Budget books: generated ones of a department's and a whole 군's size; the corpus books when they are beside us. */
 async function bookBenches(dir: string): Promise<{ label: string; pages: number; programs: number; ms: number; errors: number; generated: boolean }[]> {
   const out: { label: string; pages: number; programs: number; ms: number; errors: number; generated: boolean }[] = [];
-  for (const [label, programs] of [["a 114-page department", 114], ["a whole 군's book", 900]] as const) {
+  for (const [label, programs] of [["a department of 114 세부사업", 114], ["a whole 군's book, 900 세부사업", 900]] as const) {
     const file = path.join(dir, `book-${programs}.xlsx`);
     await writePages(file, buildBook(largeDepartment(programs), { rowsPerPage: 42 }).sheets);
     out.push({ label: `generated ${label}`, generated: true, ...(await bookBench(file)) });
