@@ -117,7 +117,7 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
       // A page of the budget book is part of one ledger across pages, checked once all are read.
       const cols = findBookColumns(view);
       if (cols !== undefined) {
-        bookPages.push({ view, cols });
+        bookPages.push({ view, cols, index: next - 1 });
         return next < wb.sheets.length;
       }
       const state = readSheet(view, pool);

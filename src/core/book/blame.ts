@@ -31,12 +31,38 @@ function mend(rel: Relation, t: Term, isTotal: boolean): number {
   return isTotal ? t.value - d : t.value + t.sign * d;
 }
 
-/** The relation's difference with the cell `key` set to `value` (the cell may be its total or parts, or both). */
-function diffWith(rel: Relation, key: string, value: number): number {
-  let d = diffOf(rel);
-  if (cellKey(rel.total) === key) d += value - rel.total.value;
-  for (const p of rel.parts) if (cellKey(p) === key) d -= p.sign * (value - p.value);
-  return d;
+/**
+ * Each relation's difference and each cell's weight in it (+1 the total, −sign a part), worked out once: a line
+ * with thousands of children would otherwise cost its children's count for each of them.
+ */
+class Weights {
+  private readonly diffs = new Map<Relation, number>();
+  private readonly coefs = new Map<Relation, Map<string, { coef: number; value: number }>>();
+  diff(rel: Relation): number {
+    let d = this.diffs.get(rel);
+    if (d === undefined) {
+      d = diffOf(rel);
+      this.diffs.set(rel, d);
+    }
+    return d;
+  }
+  /** The relation's difference with the cell `key` set to `value`. */
+  diffWith(rel: Relation, key: string, value: number): number {
+    let m = this.coefs.get(rel);
+    if (m === undefined) {
+      m = new Map();
+      const add = (k: string, coef: number, v: number): void => {
+        const x = m?.get(k);
+        if (x === undefined) m?.set(k, { coef, value: v });
+        else x.coef += coef;
+      };
+      add(cellKey(rel.total), 1, rel.total.value);
+      for (const p of rel.parts) add(cellKey(p), -p.sign, p.value);
+      this.coefs.set(rel, m);
+    }
+    const w = m.get(key);
+    return w === undefined ? this.diff(rel) : this.diff(rel) + w.coef * (value - w.value);
+  }
 }
 
 interface Candidate {
@@ -84,17 +110,37 @@ export function blame(relations: Relation[], failing: Relation[], spared: Set<Re
     perRelation.set(rel, list);
   }
   const failingSet = new Set(failing);
+  const weights = new Weights();
   for (const c of candidates.values()) {
     let score = 0;
     for (const rel of byCell.get(c.key) ?? []) {
-      const before = strength(rel);
-      const after = strength(rel, diffWith(rel, c.key, c.value));
+      const before = strength(rel, weights.diff(rel));
+      const after = strength(rel, weights.diffWith(rel, c.key, c.value));
       score += (after - before) / 2;
       if (after === 2 && (failingSet.has(rel) || spared.has(rel))) c.mends.push(rel);
     }
     c.score = score;
   }
 
+  // Per relation, the best score of the cells that mend it and the best of the others: rivals in O(1).
+  const best = new Map<Relation, { key: string; score: number; second: number }>();
+  for (const [rel, list] of perRelation) {
+    const b = { key: "", score: -Infinity, second: -Infinity };
+    for (const o of list) {
+      if (o.key === b.key) b.score = Math.max(b.score, o.score);
+      else if (o.score > b.score) {
+        b.second = b.score;
+        b.key = o.key;
+        b.score = o.score;
+      } else if (o.score > b.second) b.second = o.score;
+    }
+    best.set(rel, b);
+  }
+  const rivalled = (r: Relation, c: Candidate): boolean => {
+    const b = best.get(r);
+    if (b === undefined) return false;
+    return b.key === c.key ? b.second >= c.score : b.score >= c.score;
+  };
   const explained = new Set<Relation>();
   const culprits: Culprit[] = [];
   const ranked = [...candidates.values()].filter((c) => c.score >= 1 && c.mends.some((r) => failingSet.has(r))).sort((a, b) => b.score - a.score || b.mends.length - a.mends.length);
@@ -102,7 +148,7 @@ export function blame(relations: Relation[], failing: Relation[], spared: Set<Re
     const open = c.mends.filter((r) => !explained.has(r));
     if (!open.some((r) => failingSet.has(r))) continue;
     // The cell is to blame only where no other cell mends the same relations as well.
-    const rival = open.some((r) => (perRelation.get(r) ?? []).some((o) => o.key !== c.key && o.score >= c.score));
+    const rival = open.some((r) => rivalled(r, c));
     if (rival) continue;
     culprits.push({ term: c.term, value: c.value, relations: open });
     for (const r of open) explained.add(r);

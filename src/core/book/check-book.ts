@@ -101,7 +101,19 @@ export function overDamage(rel: Relation, ledger: Ledger): boolean {
   const pageOf = new Map(ledger.pages.map((p, i) => [p, i]));
   const lo = posOf(rel.line.page, rel.line.r);
   const hi = (rel.kind === "sources" ? Math.max(lo, ...rel.parts.map((p) => posOf(pageOf.get(p.sheet) ?? 0, p.r))) : subtreeEnd(rel.line, pageOf)) + 1;
-  return ledger.damage.some((d) => d >= lo && d <= hi);
+  return damageWithin(ledger.damage, lo, hi);
+}
+
+/** Whether the sorted damage marks hold one in [lo, hi] (a binary search: books have thousands of relations). */
+export function damageWithin(damage: number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = damage.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (damage[m] < lo) a = m + 1;
+    else b = m;
+  }
+  return a < damage.length && damage[a] <= hi;
 }
 
 /**

@@ -25,6 +25,10 @@ export interface SourceFigure extends Figure {
 }
 
 export interface BookLine {
+  /** A 재원 line of this line could not be read: its 재원 are not checked. */
+  sourcesBroken?: boolean;
+  /** An item line that heads no lines of its own (it has a 산출기초, or the lines after it do not add up to it). */
+  leaf?: boolean;
   sheet: string;
   /** The page's place in the book (0, 1, …), for positions across pages (see posOf). */
   page: number;
@@ -68,6 +72,8 @@ export const posOf = (page: number, r: number): number => page * 1_048_576 + r;
 export interface BookPage {
   view: SheetView;
   cols: BookColumns;
+  /** The sheet's place in the workbook: pages that are not next to each other have something between them. */
+  index?: number;
 }
 
 export function readLedger(pages: BookPage[]): Ledger {
@@ -87,10 +93,16 @@ export function readLedger(pages: BookPage[]): Ledger {
   };
   // 재원 lines at the top of a page that the line above cannot take: they belong to a line the page break lost.
   let orphans: SourceFigure[] = [];
-  for (const [page, { view, cols }] of pages.entries()) {
+  for (const [page, { view, cols, index }] of pages.entries()) {
     const sheet = view.sheet.name;
     ledger.pages.push(sheet);
     lastRows.push(markHoles(view, cols.headerRow, page, ledger.damage));
+    // A sheet between two pages that is no page (a page whose header could not be read, a note): what it held is
+    // missing from the ledger, as rows lost at a page break are.
+    const before = pages[page - 1]?.index;
+    if (page > 0 && index !== undefined && before !== undefined && index !== before + 1) ledger.damage.push(posOf(page, cols.headerRow + 1));
+    // A row that closes the line above for its 재원 lines: an amount without a label, or a malformed 재원 line.
+    let closed = false;
     const figure = (r: number, c: number | undefined): Figure | undefined => {
       const a: Amount = readAmount(view, r, c);
       if (a === undefined) return undefined;
@@ -113,15 +125,27 @@ export function readLedger(pages: BookPage[]): Ledger {
         if (typeof text !== "string" || top === undefined) continue;
         const src = readSourceLine(text);
         if (src === undefined) {
-          if (readAmount(view, r, cols.amount) !== undefined) figure(r, cols.amount);
+          if (looksLikeSourceLine(text)) {
+            // A 재원 line whose figure is broken ("국   174,3480"): reported, and its line's 재원 not checked.
+            ledger.malformed.push({ at: { sheet, r, c: cols.amount }, text });
+            top.sourcesBroken = true;
+          } else if (readAmount(view, r, cols.amount) !== undefined) {
+            figure(r, cols.amount);
+            closed = true;
+          }
           continue;
         }
+        if (closed) continue;
         const source: SourceFigure = { sheet, r, c: cols.amount, value: src.value, key: src.key };
         if (pageTop && (orphans.length > 0 || !fits(top, source))) orphans.push(source);
         else top.sources.push(source);
         continue;
       }
+      // A level's label with no figure at all is no line of the ledger: a page number, a title above a repeated
+      // header, a note written in a level column.
+      if (label.level !== "unmarked" && label.level < LEVEL.item && !hasFigure(view, r, cols)) continue;
       pageTop = false;
+      closed = false;
       if (orphans.length > 0) {
         attach(lostLine(orphans, label.level === "unmarked" ? LEVEL.item : label.level, ledger, page));
         ledger.damage.push(posOf(page, cols.headerRow + 1));
@@ -129,8 +153,11 @@ export function readLedger(pages: BookPage[]): Ledger {
       }
       const basisText = cols.basis === undefined ? undefined : view.cell(r, cols.basis)?.v;
       const hasBasis = typeof basisText === "string" && basisText.trim() !== "";
-      const level = label.level === "unmarked" ? unmarkedLevel(stack, hasBasis) : label.level;
-      const line: BookLine = { sheet, page, r, level, label: label.text, labelCol: label.c, sources: [], children: [] };
+      // A version line (본예산, 추경 …) carries the 전년도 or 비교증감 column; a text that only reads like one is an item.
+      const marked = label.level === LEVEL.version && !hasPrevious(view, r, cols) ? "unmarked" : label.level;
+      const leaf = hasBasis || (marked === "unmarked" && !headsNext(view, r, cols));
+      const level = marked === "unmarked" ? unmarkedLevel(stack, leaf) : marked;
+      const line: BookLine = { sheet, page, r, level, label: label.text, labelCol: label.c, sources: [], children: [], leaf };
       const amount = figure(r, cols.amount);
       if (amount !== undefined) line.amount = amount;
       const previous = figure(r, cols.previous);
@@ -154,6 +181,43 @@ export function readLedger(pages: BookPage[]): Ledger {
   return ledger;
 }
 
+const cellText = (view: SheetView, r: number, c: number | undefined): boolean => {
+  if (c === undefined) return false;
+  const v = view.cell(r, c)?.v;
+  return v !== undefined && v !== null && !(typeof v === "string" && v.trim() === "");
+};
+const hasFigure = (view: SheetView, r: number, cols: BookColumns): boolean => cellText(view, r, cols.amount) || cellText(view, r, cols.previous) || cellText(view, r, cols.change);
+const hasPrevious = (view: SheetView, r: number, cols: BookColumns): boolean => cellText(view, r, cols.previous) || cellText(view, r, cols.change);
+
+/** "국   174,3480", "특별조정교부금  3,000": a 재원's name, then something figure-like. */
+const looksLikeSourceLine = (text: string): boolean => /^\(?\s*[가-힣·]{1,10}\s{2,}[△▲\-−]?[\d,.\s]+\)?$/.test(text.trim());
+
+/**
+ * Whether the unmarked line at r, without a 산출기초, heads the unmarked lines below it: they add up to its amount
+ * (a prefix of them, before the next marked line). Otherwise it is a leaf whose 산출기초 was left blank.
+ */
+function headsNext(view: SheetView, r: number, cols: BookColumns): boolean {
+  const own = readAmount(view, r, cols.amount);
+  if (own === undefined || "malformed" in own) return false;
+  const itemCols = [cols.levels[5], cols.levels[6]].filter((c): c is number => c !== undefined);
+  let sum = 0;
+  for (let k = r + 1; k < Math.min(view.rows, r + 200); k++) {
+    const labelCol = itemCols.find((c) => cellText(view, k, c));
+    if (labelCol === undefined) {
+      if (cols.levels.some((c) => cellText(view, k, c))) return false;
+      continue; // a 재원 line
+    }
+    const text = String(view.cell(k, labelCol)?.v ?? "");
+    if (itemLevel(text) !== "unmarked") return false;
+    const a = readAmount(view, k, cols.amount);
+    if (a === undefined || "malformed" in a) return false;
+    sum += a.value;
+    if (Math.abs(sum - own.value) < 1e-6) return true;
+    if (sum > own.value + 1e-6) return false;
+  }
+  return false;
+}
+
 /** Rows skipped inside a page's ledger (no cell at all between the header and the page's last row); the last row. */
 function markHoles(view: SheetView, header: number, page: number, damage: number[]): number {
   const cells = view.sheet.cells;
@@ -164,7 +228,13 @@ function markHoles(view: SheetView, header: number, page: number, damage: number
       break;
     }
   }
-  for (let r = header + 1; r < last; r++) if (cells[r]?.some((c) => c !== undefined) !== true) damage.push(posOf(page, r));
+  // One mark per run of empty rows: a stray value far below the ledger makes one run, not a million marks.
+  let inRun = false;
+  for (let r = header + 1; r < last; r++) {
+    const empty = cells[r]?.some((c) => c !== undefined) !== true;
+    if (empty && !inRun) damage.push(posOf(page, r));
+    inRun = empty;
+  }
   return last;
 }
 
@@ -201,7 +271,10 @@ function labelOf(view: SheetView, r: number, cols: BookColumns): { text: string;
     const v = view.cell(r, c)?.v;
     if (typeof v !== "string" || v.trim() === "") continue;
     const text = v.trim();
-    return { text, level: i < 5 ? (i as Level) : itemLevel(text), c };
+    if (i < 5) return { text, level: i as Level, c };
+    // 통계목 in a column of its own (beside 산출내역) is always a 통계목; one column for both reads the mark.
+    if (i === 5 && cols.levels[6] !== undefined && cols.levels[6] !== c) return { text, level: LEVEL.stat, c };
+    return { text, level: itemLevel(text), c };
   }
   return undefined;
 }
@@ -216,7 +289,7 @@ function unmarkedLevel(stack: BookLine[], isLeaf: boolean): Level {
   const above = stack[stack.length - 1];
   if (above === undefined || above.level < LEVEL.item) return LEVEL.item;
   const deeper = (l: number): Level => Math.min(l + 1, LEVEL.deepest) as Level;
-  const aboveLeaf = above.basis !== undefined;
+  const aboveLeaf = above.leaf ?? above.basis !== undefined;
   if (isLeaf) return aboveLeaf ? above.level : deeper(above.level);
   if (!aboveLeaf) return deeper(above.level);
   const heading = above.parent;

@@ -26,15 +26,16 @@ export interface BookColumns {
 
 const clean = (v: unknown): string => (typeof v === "string" ? v.replace(/\s+/g, "") : "");
 
-const LEVEL_LABELS: RegExp[] = [/^부서(명)?$/, /^정책사업(명)?$/, /^단위사업(명)?$/, /^세부사업(명)?$/, /^편성목$/, /^(산출내역|통계목)$/];
-const BASIS = /^산출기초$/;
+// 부서 … 편성목, then 통계목 and 산출내역: one column for both, or each its own.
+const LEVEL_LABELS: RegExp[] = [/^부서(명)?$/, /^정책사업(명)?$/, /^단위사업(명)?$/, /^세부사업(명)?$/, /^편성목$/, /^통계목$/, /^산출내역$/];
+const BASIS = /^산출(기초|근거)$/;
 const AMOUNT = /^(\d{4}년?)?(예산액|경정예산액|추경예산액|경정액|예산액\(A\))$/;
 const PREVIOUS = /^(전년도예산액|전년도예산액\(B\)|기정예산액|기정액|기정액\(B\))$/;
 const CHANGE = /^(비교증감|증감|비교증감\(A-B\)|증감액)$/;
 const UNIT_LABEL = /단위\s*[:：]?\s*(천\s*원|백만\s*원|원)/;
 
 /** The book's header row on a sheet (within its first rows), or undefined when the sheet is no page of a book. */
-export function findBookColumns(view: SheetView, maxRow = 30): BookColumns | undefined {
+export function findBookColumns(view: SheetView, maxRow = 60): BookColumns | undefined {
   const last = Math.min(view.rows - 1, maxRow);
   for (let r = 0; r <= last; r++) {
     const cols = headerAt(view, r);
@@ -68,8 +69,9 @@ function headerAt(view: SheetView, r: number): Omit<BookColumns, "headerRow" | "
       if (t.startsWith("기정")) kind = "추경";
     } else if (CHANGE.test(t) && change === undefined) change = c;
   }
-  // The ledger's own columns: 세부사업 and 편성목 with the item column, and the amount.
-  if (levels[3] === undefined || levels[4] === undefined || levels[5] === undefined || amount === undefined) return undefined;
+  // The ledger's own columns: 세부사업 and 편성목 with the item column, the 산출기초 and the amount. A table that is
+  // only headed 세부사업 | 편성목 | 통계목 | 예산액 is a summary, read as any other table.
+  if (levels[3] === undefined || levels[4] === undefined || (levels[5] === undefined && levels[6] === undefined) || amount === undefined || basis === undefined) return undefined;
   return { levels, basis, amount, previous, change, kind };
 }
 
@@ -102,7 +104,7 @@ export function readAmount(view: SheetView, r: number, c: number | undefined): A
 }
 
 /** A 재원 line: a funding source's short name and its amount ("국   74,376,005", "(도   270,000)"). */
-const SOURCE_LINE = /^\(?\s*([가-힣]{1,4})\s+([△▲\-−]?\s*[\d,]+(?:\.\d+)?)\s*\)?$/;
+const SOURCE_LINE = /^\(?\s*([가-힣·]{1,10})\s+([△▲\-−]?\s*[\d,]+(?:\.\d+)?)\s*\)?$/;
 
 export function readSourceLine(text: string): { key: string; value: number } | undefined {
   const m = SOURCE_LINE.exec(text.trim());
@@ -121,6 +123,6 @@ export function itemLevel(text: string): Level | "unmarked" {
   if (t.startsWith("◎")) return LEVEL.item;
   if (/^[○◦∘]/.test(t)) return LEVEL.sub;
   if (/^[·ㆍ∙\-]/.test(t)) return LEVEL.subsub;
-  if (/^(본예산|추경|성립전|기정|경정|예비비)|추경\s*\d+\s*회|성립전/.test(t)) return LEVEL.version;
+  if (/^(본예산|기정(예산)?액?|경정(예산)?액?|예비비)$/.test(t) || /^(제\s*)?(\d+\s*회\s*)?추경|성립전/.test(t)) return LEVEL.version;
   return "unmarked";
 }

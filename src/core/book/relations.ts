@@ -68,10 +68,10 @@ export function bookRelations(ledger: Ledger, unit: Unit): { relations: Relation
     if (!stages && line.previous !== undefined && kids.length > 0 && kids.every((k) => k.previous !== undefined)) {
       out.push({ kind: "rollup-previous", line, total: term(line.previous), parts: kids.map((k) => term(k.previous as NonNullable<typeof k.previous>)) });
     }
-    if (line.amount !== undefined && line.amount.virtual !== true && line.sources.length > 0) {
+    if (line.amount !== undefined && line.amount.virtual !== true && line.sources.length > 0 && line.sourcesBroken !== true) {
       out.push({ kind: "sources", line, total: versionTotal(line, line.sources.map((s) => s.value)), parts: line.sources.map((s) => term(s)) });
     }
-    if (!stages && line.sources.length > 0 && kids.length > 0 && kids.every((k) => k.sources.length > 0)) {
+    if (!stages && line.sources.length > 0 && kids.length > 0 && kids.every((k) => k.sources.length > 0) && ![line, ...kids].some((k) => k.sourcesBroken === true)) {
       for (const s of line.sources) {
         const parts = kids.flatMap((k) => k.sources.filter((x) => x.key === s.key).map((x) => term(x)));
         out.push({ kind: "source-rollup", line, total: term(s), parts, key: s.key });
