@@ -61,9 +61,10 @@ export function checkBook(pages: BookPage[]): BookResult {
     const cell = a1(m.at.r, m.at.c);
     findings.push({ rule: "malformed-number", severity: "error", sheet: m.at.sheet, cell, related: [], actual: m.text, unit, message: MSG.malformed(cell, m.text) });
   }
-  for (const c of culprits) findings.push(culpritFinding(c, unit));
+  const supplementary = pages[0].cols.kind === "추경";
+  for (const c of culprits) findings.push(culpritFinding(c, unit, supplementary));
   for (const group of sameGap(unexplained.filter((r) => r.total.virtual !== true))) {
-    const f = relationFinding(group[0], unit);
+    const f = relationFinding(group[0], unit, supplementary);
     for (const other of group.slice(1)) if (other.total.sheet === f.sheet) f.related.push(a1(other.total.r, other.total.c));
     findings.push(f);
   }
@@ -204,9 +205,11 @@ function ruleOf(kinds: RelationKind[]): Finding["rule"] {
   return "change-mismatch";
 }
 
-function culpritFinding(c: Culprit, unit: Unit): Finding {
+function culpritFinding(c: Culprit, unit: Unit, supplementary: boolean): Finding {
   const cell = a1(c.term.r, c.term.c);
-  const { line, column } = roleOf(c);
+  const role = roleOf(c);
+  const line = role.line;
+  const column = role.column === "previous" && supplementary ? "prior" : role.column;
   const others = c.relations.flatMap((r) => [r.total, ...r.parts]);
   const base = { severity: "error" as const, sheet: c.term.sheet, cell, related: related(c.term.sheet, others, cell), unit, path: pathOf(line) };
   if (column === "basis") {
@@ -214,7 +217,7 @@ function culpritFinding(c: Culprit, unit: Unit): Finding {
     const text = line.basis?.text ?? "";
     return { ...base, rule: "basis-mismatch", expected: c.value, actual: c.term.value, message: MSG.bookBasis(cell, text.replace(/\s+/g, ""), c.term.value, c.value, unit) };
   }
-  if (column === "change") return { ...base, rule: "change-mismatch", expected: c.value, actual: c.term.value, message: MSG.bookChange(cell, c.term.value, c.value, unit) };
+  if (column === "change") return { ...base, rule: "change-mismatch", expected: c.value, actual: c.term.value, message: MSG.bookChange(cell, c.term.value, c.value, unit, supplementary) };
   if (column === "source") {
     const key = line.sources.find((s) => s.r === c.term.r && s.sheet === c.term.sheet)?.key ?? findKey(c) ?? "";
     return { ...base, rule: "source-mismatch", expected: c.value, actual: c.term.value, message: MSG.bookSourceLine(cell, key, c.term.value, c.value, unit) };
@@ -229,7 +232,7 @@ function findKey(c: Culprit): string | undefined {
 }
 
 /** A failing relation no single cell explains: reported at its total, the parts' sum as what was expected. */
-function relationFinding(rel: Relation, unit: Unit): Finding {
+function relationFinding(rel: Relation, unit: Unit, supplementary: boolean): Finding {
   const cell = a1(rel.total.r, rel.total.c);
   const expected = rel.total.value - diffOf(rel);
   const actual = rel.total.value;
@@ -239,7 +242,7 @@ function relationFinding(rel: Relation, unit: Unit): Finding {
     case "rollup":
       return { ...base, rule: "rollup-mismatch", message: MSG.bookRollup(cell, level, "amount", actual, expected, unit) };
     case "rollup-previous":
-      return { ...base, rule: "rollup-mismatch", message: MSG.bookRollup(cell, level, "previous", actual, expected, unit) };
+      return { ...base, rule: "rollup-mismatch", message: MSG.bookRollup(cell, level, supplementary ? "prior" : "previous", actual, expected, unit) };
     case "sources":
       return { ...base, rule: "source-mismatch", message: MSG.bookSources(cell, level, actual, expected, unit) };
     case "source-rollup":
@@ -247,6 +250,6 @@ function relationFinding(rel: Relation, unit: Unit): Finding {
     case "basis":
       return { ...base, rule: "basis-mismatch", expected: actual, actual: expected, message: MSG.bookBasis(cell, (rel.basisText ?? "").replace(/\s+/g, ""), expected, actual, unit) };
     case "change":
-      return { ...base, rule: "change-mismatch", message: MSG.bookChange(cell, actual, expected, unit) };
+      return { ...base, rule: "change-mismatch", message: MSG.bookChange(cell, actual, expected, unit, supplementary) };
   }
 }

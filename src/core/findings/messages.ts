@@ -123,9 +123,9 @@ export const MSG = {
     ko: `${cell}의 산출기초(${basis})로 계산한 금액(${ko(computed, unit)})이 예산액(${ko(amount, unit)})과 다릅니다.`,
     en: `The calculation basis in ${cell}, ${basis}, comes to ${en(computed, unit)}, but the amount is ${en(amount, unit)}.`,
   }),
-  bookChange: (cell: string, actual: number, expected: number, unit: Unit | undefined): Text => ({
-    ko: `${cell}의 비교증감(${ko(actual, unit)})이 예산액 − 전년도예산액(${ko(expected, unit)})과 다릅니다.`,
-    en: `The change in ${cell}, ${en(actual, unit)}, differs from the amount minus last year's, ${en(expected, unit)}.`,
+  bookChange: (cell: string, actual: number, expected: number, unit: Unit | undefined, supplementary = false): Text => ({
+    ko: `${cell}의 비교증감(${ko(actual, unit)})이 ${supplementary ? "경정예산액 − 기정예산액" : "예산액 − 전년도예산액"}(${ko(expected, unit)})과 다릅니다.`,
+    en: `The change in ${cell}, ${en(actual, unit)}, differs from ${supplementary ? "the revised amount minus the amount before the revision" : "the amount minus last year's"}, ${en(expected, unit)}.`,
   }),
   bookTextAmounts: (count: number, total: number): Text => ({
     ko: `예산서 금액 ${total.toLocaleString("en-US")}개 중 ${count.toLocaleString("en-US")}개가 텍스트로 저장되어 있습니다 (e호조에서 내려받은 그대로). 숫자로 읽어 검사했습니다.`,
@@ -133,11 +133,12 @@ export const MSG = {
   }),
 } as const;
 
-export type BookColumn = "amount" | "previous" | "change" | "source";
+/** "prior": the 기정예산액 of a 추경 book, where the book's own 전년도 column holds the amount before the revision. */
+export type BookColumn = "amount" | "previous" | "prior" | "change" | "source";
 export type BookCheck = "children" | "parent" | "sources" | "basis" | "change" | "source-rollup";
 
-const COLUMN_KO: Record<BookColumn, string> = { amount: "예산액", previous: "전년도예산액", change: "비교증감", source: "재원 금액" };
-const COLUMN_EN: Record<BookColumn, string> = { amount: "amount", previous: "previous year's amount", change: "change", source: "funding" };
+const COLUMN_KO: Record<BookColumn, string> = { amount: "예산액", previous: "전년도예산액", prior: "기정예산액", change: "비교증감", source: "재원 금액" };
+const COLUMN_EN: Record<BookColumn, string> = { amount: "amount", previous: "previous year's amount", prior: "amount before the revision", change: "change", source: "funding" };
 const CHECK_KO: Record<BookCheck, string> = { children: "하위 항목의 합", parent: "상위 항목의 합", sources: "재원별 금액의 합", basis: "산출기초", change: "비교증감", "source-rollup": "상하위 재원" };
 const CHECK_EN: Record<BookCheck, string> = { children: "the sum of the lines below it", parent: "its line's total above", sources: "the sum of its funding sources", basis: "its calculation basis", change: "the change column", "source-rollup": "the funding above and below" };
 

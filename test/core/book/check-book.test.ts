@@ -219,5 +219,8 @@ test("a 추경 book's columns (경정예산액, 기정예산액, 비교증감) a
   expect(result.book?.relations).toBeGreaterThan(4);
   const wrong = { ...p, cells: p.cells.map((r) => r?.slice()) };
   (wrong.cells[9] as Cell[])[10] = { v: 2000 };
-  expect(errors({ sheets: [wrong] }).map((f) => [f.cell, f.rule, f.expected])).toEqual([["K10", "change-mismatch", 20000]]);
+  const found = errors({ sheets: [wrong] });
+  expect(found.map((f) => [f.cell, f.rule, f.expected])).toEqual([["K10", "change-mismatch", 20000]]);
+  // Its words are the 추경 book's own: the 기정 column is no 전년도.
+  expect(found[0].message.ko).toBe("K10의 비교증감(2,000천원)이 경정예산액 − 기정예산액(20,000천원)과 다릅니다.");
 });
