@@ -93,6 +93,7 @@ export function readLedger(pages: BookPage[]): Ledger {
   };
   // 재원 lines at the top of a page that the line above cannot take: they belong to a line the page break lost.
   let orphans: SourceFigure[] = [];
+  const rebuilt: { lost: BookLine; above: BookLine; mark: number }[] = [];
   for (const [page, { view, cols, index }] of pages.entries()) {
     const sheet = view.sheet.name;
     ledger.pages.push(sheet);
@@ -147,8 +148,12 @@ export function readLedger(pages: BookPage[]): Ledger {
       pageTop = false;
       closed = false;
       if (orphans.length > 0) {
-        attach(lostLine(orphans, label.level === "unmarked" ? LEVEL.item : label.level, ledger, page));
-        ledger.damage.push(posOf(page, cols.headerRow + 1));
+        const above = stack[stack.length - 1];
+        const lost = lostLine(orphans, label.level === "unmarked" ? LEVEL.item : label.level, ledger, page);
+        const mark = posOf(page, cols.headerRow + 1);
+        attach(lost);
+        ledger.damage.push(mark);
+        if (above !== undefined) rebuilt.push({ lost, above, mark });
         orphans = [];
       }
       const basisText = cols.basis === undefined ? undefined : view.cell(r, cols.basis)?.v;
@@ -168,6 +173,7 @@ export function readLedger(pages: BookPage[]): Ledger {
       attach(line);
     }
   }
+  for (const x of rebuilt) undoLost(x, ledger);
   // A page that ends before the book's longest lost its last rows, or simply ended early: either way the lines
   // that run past its end are not claimed when they disagree. And once the file shows rows lost anywhere (an
   // export or a copy that drops rows at page breaks), any of its page breaks may have lost some.
@@ -249,6 +255,37 @@ function fits(line: BookLine, s: SourceFigure): boolean {
   const sum = line.sources.reduce((t, x) => t + x.value, 0);
   if (Math.abs(sum - line.amount.value) < 1e-6) return false;
   return sum + s.value - line.amount.value < s.value / 2;
+}
+
+/**
+ * A line rebuilt as lost is kept only where the lines that follow it add up to it. Where they do not, the 재원 lines
+ * at the page's top were the line above's after all, one of them wrong ("국 3,060" typed for 306): they go back to
+ * it, the rebuilt line's lines go to the lines above as if it had never been, and the page break is trusted again.
+ */
+function undoLost(x: { lost: BookLine; above: BookLine; mark: number }, ledger: Ledger): void {
+  const { lost, above, mark } = x;
+  if (lost.children.length === 0 || lost.amount === undefined) return;
+  const made = lost.children.reduce((t, k) => t + (k.amount?.value ?? 0), 0);
+  if (Math.abs(made - lost.amount.value) < 1e-6) return;
+  if (lost.sources.some((s) => above.sources.some((a) => a.key === s.key))) return;
+  above.sources.push(...lost.sources);
+  const parent = lost.parent;
+  const siblings = parent === undefined ? ledger.roots : parent.children;
+  const at = siblings.indexOf(lost);
+  if (at >= 0) siblings.splice(at, 1);
+  for (const child of lost.children) {
+    // The deepest of the line above and its ancestors that may hold the child.
+    let home: BookLine | undefined = above;
+    while (home !== undefined && home.level >= child.level) home = home.parent;
+    child.parent = home;
+    (home === undefined ? ledger.roots : home.children).push(child);
+  }
+  const i = ledger.lines.indexOf(lost);
+  if (i >= 0) ledger.lines.splice(i, 1);
+  const d = ledger.damage.indexOf(mark);
+  if (d >= 0) ledger.damage.splice(d, 1);
+  const l = ledger.lost.findIndex((p) => p.sheet === lost.sheet && p.r === lost.r);
+  if (l >= 0) ledger.lost.splice(l, 1);
 }
 
 /**

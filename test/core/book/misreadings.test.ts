@@ -143,3 +143,12 @@ test("a line with thousands of children is blamed in linear time (one wrong ○ 
   // The wrong ○ disagrees with its 산출기초 and its ◎'s sum: it alone is blamed.
   expect(errors([page("p1", rows)])).toEqual(["p1!I29 rollup-mismatch"]);
 });
+
+test("a 재원 line at a page's top typed with an extra digit is that line's wrong figure, not a lost line's", () => {
+  const sheets = clone(book());
+  const cell = sheets[5].cells[9]?.[8];
+  expect(cell?.v).toBe("국           306");
+  if (cell === undefined) throw new Error("cell");
+  cell.v = "국         3,060";
+  expect(errors(sheets)).toEqual(["p6!I10 source-mismatch"]);
+});
