@@ -35,21 +35,42 @@ async function checkInput(input: string, lang: Lang): Promise<FileReport[]> {
   } catch {
     return [{ file: input, error: t.notFound }];
   }
-  if (!stat.isDirectory()) return [await checkFile(input, lang)];
-  const files = await listXlsx(input);
-  if (files.length === 0) return [{ file: input, error: t.noXlsx }];
-  const out: FileReport[] = [];
+  if (!stat.isDirectory()) return [stat.isFile() ? await checkFile(input, lang) : { file: input, error: t.notRegular }];
+  const { files, unreadable } = await listXlsx(input);
+  const out: FileReport[] = unreadable.map((u) => ({ file: u.dir, error: t.folderUnreadable(u.code) }));
+  if (files.length === 0 && unreadable.length === 0) return [{ file: input, error: t.noXlsx }];
   for (const f of files) out.push(await checkFile(f, lang));
   return out;
 }
 
-async function listXlsx(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    // "~$name.xlsx" is Excel's lock file for an open workbook, not a workbook.
-    .filter((e) => e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$"))
-    .map((e) => path.join(e.parentPath ?? dir, e.name))
-    .sort();
+type ReadDir = (dir: string) => Promise<import("node:fs").Dirent[]>;
+const readDir: ReadDir = (dir) => fs.readdir(dir, { withFileTypes: true });
+
+/**
+ * The regular .xlsx files under a folder, and the subfolders that could not be listed (each named with its error
+ * code; the rest are still listed). Only regular files: a FIFO or a device named .xlsx is never read.
+ */
+export async function listXlsx(dir: string, read: ReadDir = readDir): Promise<{ files: string[]; unreadable: { dir: string; code: string }[] }> {
+  const files: string[] = [];
+  const unreadable: { dir: string; code: string }[] = [];
+  const walk = async (d: string): Promise<void> => {
+    let entries;
+    try {
+      entries = await read(d);
+    } catch (cause) {
+      const code = typeof cause === "object" && cause !== null && "code" in cause ? ` (${String(cause.code)})` : "";
+      unreadable.push({ dir: d, code });
+      return;
+    }
+    for (const e of entries) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) await walk(p);
+      // "~$name.xlsx" is Excel's lock file for an open workbook, not a workbook.
+      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) files.push(p);
+    }
+  };
+  await walk(dir);
+  return { files: files.sort(), unreadable };
 }
 
 async function checkFile(file: string, lang: Lang): Promise<FileReport> {

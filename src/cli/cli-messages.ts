@@ -9,6 +9,10 @@ export interface CliText {
   /** Why a path given on the command line was not checked (the report names the path). */
   notFound: string;
   noXlsx: string;
+  /** A path that is no regular file (a FIFO, a device): never read, it could hang or never end. */
+  notRegular: string;
+  /** A folder that cannot be listed (permissions): named, and the other inputs still checked. */
+  folderUnreadable: (code: string) => string;
   internal: string;
   noFindings: (tables: number) => string;
   /** A file where no table could be checked: never worded as a pass. */
@@ -64,6 +68,8 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     unreadable: "읽을 수 없음",
     notFound: "파일이나 폴더가 없습니다.",
     noXlsx: "폴더에 .xlsx 파일이 없습니다.",
+    notRegular: "일반 파일이 아니어서 읽지 않았습니다 (파이프나 장치 파일).",
+    folderUnreadable: (code) => `폴더를 열 수 없습니다${code}.`,
     internal: "검사 중 내부 오류가 났습니다. 이 메시지를 개발팀에 알려 주세요",
     noFindings: (n) => `문제 없음 (표 ${n}개 검사)`,
     nothingChecked: "검사하지 못함: 합계가 어떤 항목의 합인지 확인할 수 있는 표가 없습니다. 이 파일의 숫자는 검사되지 않았습니다.",
@@ -87,6 +93,8 @@ export const CLI_TEXT: Record<Lang, CliText> = {
     unreadable: "cannot read",
     notFound: "No such file or folder.",
     noXlsx: "No .xlsx files in the folder.",
+    notRegular: "Not a regular file (a pipe or a device); it was not read.",
+    folderUnreadable: (code) => `The folder cannot be opened${code}.`,
     internal: "Internal error while checking; please report this message to the developers",
     noFindings: (n) => `No findings (${count(n, "table")} checked)`,
     nothingChecked: "Not checked: no table whose totals Yesan could confirm; none of this file's figures were checked.",

@@ -7,8 +7,23 @@ export interface Io {
 /** A `yesan` command: the whole argv (its own name first) → the process's exit code. */
 export type Command = (argv: string[], io: Io) => Promise<number>;
 
+// `yesan check … | head` closes the pipe early: the command ends quietly, as command-line tools do, instead of
+// dying on an unhandled EPIPE with a stack trace.
+let quietOnClosedPipe = false;
+function guardPipe(): void {
+  if (quietOnClosedPipe) return;
+  quietOnClosedPipe = true;
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 export const stdio: Io = {
-  out: (t) => process.stdout.write(t),
+  out: (t) => {
+    guardPipe();
+    process.stdout.write(t);
+  },
   err: (t) => process.stderr.write(t),
 };
 
