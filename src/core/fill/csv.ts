@@ -100,7 +100,8 @@ export function parseFundingCsv(text: string, delimiter = ","): FundingParse {
   const grid: CellGrid = records.map((rec, r) =>
     rec.map((f): TextCell => ({ text: f.text, origin: { kind: "csv", row: f.row, col: f.col, line: f.line }, row: r })),
   );
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // A loop, not Math.max(...): tens of thousands of records would overflow the stack as arguments.
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   grid.forEach((row, r) => {
     const line = records[r][0]?.line ?? 1;
     while (row.length < width) row.push({ text: "", origin: { kind: "csv", row: r + 1, col: row.length + 1, line }, row: r });

@@ -19,7 +19,8 @@ function tabGrid(lines: string[]): CellGrid {
     }
     return cells;
   });
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // A loop, not Math.max(...): a paste of tens of thousands of rows would overflow the stack as arguments.
+  const width = grid.reduce((w, r) => Math.max(w, r.length), 0);
   grid.forEach((row, i) => {
     while (row.length < width) row.push({ text: "", origin: { kind: "text", line: i + 1, column: lines[i].length + 1 }, row: i });
   });

@@ -124,10 +124,10 @@ function layoutAt(grid: CellGrid, yearRow: number): Layout {
       break outer;
     }
   }
-  const firstValueCol = Math.min(...cols.map((x) => x.c), ...totalCols);
+  const firstValueCol = [...cols.map((x) => x.c), ...totalCols].reduce((m, c) => Math.min(m, c), Infinity);
   let used = 0;
   for (const r of headerLines) grid[r].forEach((c, i) => { if (c.text.trim() !== "" && i + 1 > used) used = i + 1; });
-  return { yearRow, subRow, headerRows, headerLines, cols, totalCols, remarkCols, firstValueCol, width: Math.max(used, ...cols.map((x) => x.c + 1)) };
+  return { yearRow, subRow, headerRows, headerLines, cols, totalCols, remarkCols, firstValueCol, width: cols.reduce((w, x) => Math.max(w, x.c + 1), used) };
 }
 
 function lastFilled(row: TextCell[]): number {
@@ -147,8 +147,16 @@ function findUnit(grid: CellGrid, headerLines: number[], tableRows: number[], pr
   for (const r of headerLines) look(grid[r]);
   // Rows as built, not as (possibly) transposed: "above the table" is above in the pasted text.
   const byRow = new Map<number, TextCell[]>();
-  for (const row of grid) for (const c of row) byRow.set(c.row, [...(byRow.get(c.row) ?? []), c]);
-  const top = Math.min(...tableRows.flatMap((r) => grid[r].map((c) => c.row)));
+  for (const row of grid) {
+    for (const c of row) {
+      const list = byRow.get(c.row);
+      if (list === undefined) byRow.set(c.row, [c]);
+      else list.push(c);
+    }
+  }
+  // Loops, not spreads: a paste of tens of thousands of rows would overflow the stack as arguments.
+  let top = Infinity;
+  for (const r of tableRows) for (const c of grid[r]) if (c.row < top) top = c.row;
   const inHeader = found.length;
   for (let r = top - 1; r >= top - 4 && found.length === inHeader; r--) look(byRow.get(r) ?? []);
   if (found.length === 0) return undefined;
