@@ -78,16 +78,33 @@ class RangeStatement implements Statement {
 
 const key = (r: number, c: number): number => r * 16384 + c;
 
+/** Merged areas larger than this are kept as rectangles, not cell by cell. */
+const MAX_MERGE_CELLS = 100_000;
+/** How far past the last column with a value a merged area may widen the sheet's view. */
+const MAX_MERGE_REACH = 256;
+
 const SIMPLE_SUM = /^\s*=?\s*SUM\(\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*(?::\s*(\$?[A-Za-z]{1,3}\$?\d{1,7})\s*)?\)\s*$/i;
 
 export function makeSheetView(sheet: SheetGrid): SheetView {
   let cols = 0;
   for (const row of sheet.cells) if (row !== undefined && row.length > cols) cols = row.length;
+  // Merged areas by cell, for the usual small ones; a large one (a whole column, A1:XFD1048576 in a hostile file)
+  // is looked up as a rectangle instead, so the work follows the cells present, never the area.
   const merges = new Map<number, Range>();
+  const large: Range[] = [];
+  const dataCols = cols;
   for (const m of sheet.merges) {
-    for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) merges.set(key(r, c), m);
-    if (m.c1 + 1 > cols) cols = m.c1 + 1;
+    if ((m.r1 - m.r0 + 1) * (m.c1 - m.c0 + 1) > MAX_MERGE_CELLS) large.push(m);
+    else for (let r = m.r0; r <= m.r1; r++) for (let c = m.c0; c <= m.c1; c++) merges.set(key(r, c), m);
+    // A merged header may reach past the last column of figures; one that reaches to XFD does not widen the sheet.
+    const reach = Math.min(m.c1 + 1, dataCols + MAX_MERGE_REACH);
+    if (reach > cols) cols = reach;
   }
+  const mergeAt = (r: number, c: number): Range | undefined => {
+    const m = merges.size === 0 ? undefined : merges.get(key(r, c));
+    if (m !== undefined || large.length === 0) return m;
+    return large.find((x) => r >= x.r0 && r <= x.r1 && c >= x.c0 && c <= x.c1);
+  };
   const memo = new Map<number, number | undefined>();
   const parsed = new Map<number, LinearFormula | undefined>();
   const linear = (r: number, c: number): LinearFormula | undefined => {
@@ -188,9 +205,9 @@ export function makeSheetView(sheet: SheetGrid): SheetView {
     rows: sheet.cells.length,
     cols,
     cell: (r, c) => cellAt(sheet, r, c),
-    mergeAt: (r, c) => (merges.size === 0 ? undefined : merges.get(key(r, c))),
+    mergeAt,
     shownText(r, c) {
-      const m = merges.size === 0 ? undefined : merges.get(key(r, c));
+      const m = mergeAt(r, c);
       const [ar, ac] = m === undefined ? [r, c] : [m.r0, m.c0];
       const cell = cellAt(sheet, ar, ac);
       const v = cell?.v;
