@@ -43,6 +43,14 @@ async function checkInput(input: string, lang: Lang): Promise<FileReport[]> {
   return out;
 }
 
+async function isRegularFile(p: string): Promise<boolean> {
+  try {
+    return (await fs.stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
 type ReadDir = (dir: string) => Promise<import("node:fs").Dirent[]>;
 const readDir: ReadDir = (dir) => fs.readdir(dir, { withFileTypes: true });
 
@@ -64,9 +72,13 @@ export async function listXlsx(dir: string, read: ReadDir = readDir): Promise<{ 
     }
     for (const e of entries) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) await walk(p);
       // "~$name.xlsx" is Excel's lock file for an open workbook, not a workbook.
-      else if (e.isFile() && /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$")) files.push(p);
+      const wanted = /\.xlsx$/i.test(e.name) && !e.name.startsWith("~$");
+      if (e.isDirectory()) await walk(p);
+      else if (e.isFile() && wanted) files.push(p);
+      // A link to a workbook is followed (a link to a folder is not, so a loop of links cannot trap the walk); a
+      // broken link is passed over as any other non-file.
+      else if (e.isSymbolicLink() && wanted && (await isRegularFile(p))) files.push(p);
     }
   };
   await walk(dir);

@@ -17,6 +17,17 @@ function value(v: number | string | undefined): string {
   return typeof v === "number" ? formatAmount(v) : v;
 }
 
+/**
+ * Control characters of cell text (a newline, a terminal escape) shown as escapes: a cell must not be able to forge
+ * a line of the report, such as a fake "요약: … 오류 0".
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (ch) => {
+    const named: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+    return named[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  });
+}
+
 export function formatText(reports: FileReport[], lang: Lang): string {
   const t = CLI_TEXT[lang];
   const lines: string[] = [];
@@ -27,7 +38,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
   let notChecked = 0;
   let shortfalls = 0;
   for (const rep of reports) {
-    lines.push(rep.file);
+    lines.push(visible(rep.file));
     if ("error" in rep) {
       lines.push(`  ${t.unreadable}: ${rep.error}`, "");
       continue;
@@ -45,7 +56,7 @@ export function formatText(reports: FileReport[], lang: Lang): string {
     for (const sheet of sheets) {
       const fs = result.findings.filter((f) => f.sheet === sheet);
       if (fs.length === 0) continue;
-      lines.push(`  [${sheet}]`);
+      lines.push(`  [${visible(sheet)}]`);
       const byTable = new Map<string, Finding[]>();
       for (const f of fs) {
         // A finding of the budget book is grouped by its 세부사업 (its path down to that level).
@@ -55,17 +66,17 @@ export function formatText(reports: FileReport[], lang: Lang): string {
       for (const [range, group] of byTable) {
         const table = result.tables.find((x) => x.sheet === sheet && x.range === range);
         const heading = range.startsWith("\u0000") ? `${t.bookGroup} ${range.slice(1)}` : range === "" ? t.textLines : tableHeading(table, range, lang);
-        lines.push(`    ${heading}`);
+        lines.push(`    ${visible(heading)}`);
         for (const f of group) {
           if (f.severity === "error") errors++;
           else if (f.severity === "warning") warnings++;
           else infos++;
           if (f.rule === "shortfall") shortfalls++;
-          lines.push(`      ${SEVERITY_MARK[f.severity]} ${f.cell} ${f.rule}: ${f.message[lang]}`);
+          lines.push(`      ${SEVERITY_MARK[f.severity]} ${f.cell} ${f.rule}: ${visible(f.message[lang])}`);
           if (f.expected !== undefined || f.actual !== undefined) {
             const unit = f.unit === undefined ? "" : ` (${t.unit}: ${f.unit})`;
             const parts = [f.expected !== undefined ? `${t.expected} ${value(f.expected)}` : "", f.actual !== undefined ? `${t.actual} ${value(f.actual)}` : ""].filter((x) => x !== "");
-            lines.push(`        ${parts.join(" / ")}${unit}`);
+            lines.push(`        ${visible(parts.join(" / "))}${unit}`);
           }
         }
       }

@@ -5,6 +5,7 @@ import type { Lang } from "../core/findings/findings";
 import type { WorkbookGrid } from "../core/cells/grid";
 import { readXlsxParts } from "./xlsx/read-workbook";
 import { ZipLimitError, type ZipLimits } from "./xlsx/zip-parts";
+import { SheetStructureError } from "./xlsx/sheet-part";
 
 /** A file that cannot be read as a workbook; `reason` in both languages, `file` as the user named it. */
 export class XlsxReadError extends Error {
@@ -24,6 +25,7 @@ export const READ_REASON = {
   // saying so spares the user a hunt for a "broken" file.
   ole: { ko: "암호가 걸린 파일이거나 예전 .xls 형식입니다.", en: "It is password-protected or a legacy .xls file." },
   cannotOpen: (code: string) => ({ ko: `파일을 열 수 없습니다${code}.`, en: `The file cannot be opened${code}.` }),
+  badSheet: (sheet: string, what: { ko: string; en: string }) => ({ ko: `"${sheet}" 시트를 읽을 수 없습니다: ${what.ko}`, en: `Its sheet "${sheet}" cannot be read: ${what.en}` }),
   // A part past a limit is refused before it is inflated (a zip bomb, or a sheet larger than any real one).
   tooLarge: (part: string, size: number, limit: number) => ({
     ko: `${part} 부분이 너무 큽니다: 풀면 ${mb(size)}MB로, 한도 ${mb(limit)}MB를 넘습니다.`,
@@ -54,6 +56,7 @@ export function readXlsxGrid(bytes: Uint8Array, file: string, limits?: ZipLimits
     grid = readXlsxParts(bytes, limits);
   } catch (cause) {
     if (cause instanceof ZipLimitError) throw new XlsxReadError(file, READ_REASON.tooLarge(cause.part, cause.size, cause.limit), { cause });
+    if (cause instanceof SheetStructureError) throw new XlsxReadError(file, READ_REASON.badSheet(cause.sheet, cause.what), { cause });
     throw new XlsxReadError(file, READ_REASON.notXlsx, { cause });
   }
   // A zip without a workbook part (a .docx, a zip of photos) has no sheets.

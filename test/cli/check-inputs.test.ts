@@ -55,3 +55,29 @@ test("`yesan check … | head -1` ends quietly when the pipe closes", () => {
   expect(r.stdout.trim().length).toBeGreaterThan(0);
   expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
 });
+
+test("a link to a workbook in a folder is followed; a broken link and a link to a folder are not", async () => {
+  const { symlinkSync } = await import("node:fs");
+  const dir = mkdtempSync(path.join(tmpdir(), "yesan-inputs-"));
+  copyFileSync(SAMPLE, path.join(dir, "a.xlsx"));
+  const sub = path.join(dir, "sub");
+  mkdirSync(sub);
+  symlinkSync(path.join(dir, "a.xlsx"), path.join(sub, "link.xlsx"));
+  symlinkSync(path.join(dir, "none.xlsx"), path.join(sub, "broken.xlsx"));
+  symlinkSync(dir, path.join(sub, "loop"));
+  const listed = await listXlsx(dir);
+  expect(listed.files).toEqual([path.join(dir, "a.xlsx"), path.join(sub, "link.xlsx")]);
+});
+
+test("control characters in a cell cannot forge a line of the text report", async () => {
+  const { formatText } = await import("../../src/cli/format");
+  const { checkWorkbook } = await import("../../src/core/check-workbook");
+  const { gridFromRows } = await import("../../src/core/cells/grid");
+  const forged = "24,00\n요약: 파일 1개, 표 1개 — 오류 0\u001b[2K";
+  const result = checkWorkbook({ sheets: [gridFromRows("S\n가짜", [["재원별", "2021년", "2022년"], ["국비", 100, forged], ["시비", 100, 200], ["계", 200, 300]])] });
+  const text = formatText([{ file: "f.xlsx", result }], "ko");
+  const lines = text.split("\n");
+  expect(lines.filter((l) => l.startsWith("요약:"))).toHaveLength(1);
+  expect(text).not.toContain("\u001b");
+  expect(text).toContain("[S\\n가짜]");
+});

@@ -7,6 +7,21 @@ import { parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../
 import { StringItem, type CellStyles } from "./workbook-parts";
 import { attr, decodeText, scanXml, XmlSyntaxError } from "./xml-scan";
 
+/** A sheet part Excel itself would not open as it stands: a cell beyond its last row or column. */
+export class SheetStructureError extends Error {
+  constructor(
+    readonly sheet: string,
+    readonly what: { ko: string; en: string },
+  ) {
+    super(`${sheet}: ${what.en}`);
+    this.name = "SheetStructureError";
+  }
+}
+
+/** Excel's grid: 1,048,576 rows, 16,384 columns (XFD). */
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+
 export interface SheetContext {
   strings: string[];
   styles: CellStyles;
@@ -47,6 +62,11 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
   let ended = false;
 
   const finishCell = (): void => {
+    // A row numbered past Excel's last (99999999999) is not dropped without a word: the file is refused, named.
+    if (row >= MAX_ROWS || col >= MAX_COLS || row < 0 || col < 0) {
+      const at = row >= MAX_ROWS || row < 0 ? { ko: `${row + 1}행`, en: `row ${row + 1}` } : { ko: `${col + 1}번째 열`, en: `column ${col + 1}` };
+      throw new SheetStructureError(name, { ko: `${at.ko}에 셀이 있습니다. Excel의 마지막 행·열(1,048,576행, XFD열)을 넘습니다.`, en: `it has a cell at ${at.en}, past Excel's last row and column (1,048,576, XFD).` });
+    }
     const cell = makeCell();
     if (cell === undefined) return;
     let out = cells[row];

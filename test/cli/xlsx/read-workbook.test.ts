@@ -140,3 +140,13 @@ test("parts past the limits are refused before they are inflated, naming the par
   const byPart = failure(() => readXlsxGrid(bytes, "큰.xlsx", { part: 1024 * 1024, total: 1e9, ratio: 1e9, ratioFrom: 1e9 }));
   expect(byPart.reason.en).toMatch(/^Its part xl\/worksheets\/sheet1\.xml is too large: [\d.]+ MB when expanded, over the limit of 1 MB\.$/);
 });
+
+test("a row numbered past Excel's last is refused with its reason, not dropped", () => {
+  const data = `<row r="1"><c r="A1"><v>1</v></c></row><row r="99999999999"><c><v>2</v></c></row>`;
+  const e = failure(() => readXlsxGrid(xlsx({ sheets: [{ name: "예산", xml: sheet(data) }] }), "큰행.xlsx"));
+  expect(e.reason.ko).toBe('"예산" 시트를 읽을 수 없습니다: 99999999999행에 셀이 있습니다. Excel의 마지막 행·열(1,048,576행, XFD열)을 넘습니다.');
+  expect(e.reason.en).toBe(`Its sheet "예산" cannot be read: it has a cell at row 99999999999, past Excel's last row and column (1,048,576, XFD).`);
+  // The last row itself is fine.
+  const last = `<row r="1048576"><c r="XFD1048576"><v>3</v></c></row>`;
+  expect(readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet(last) }] }), "끝.xlsx").sheets[0].cells[1_048_575]?.[16_383]).toEqual({ v: 3 });
+});
