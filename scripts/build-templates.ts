@@ -37,8 +37,9 @@ import {
   type SectionKey,
   type Sections,
   type Template,
+  type TemplateFunding,
 } from "../src/core/templates/schema";
-import { validateCatalog } from "../src/core/templates/validate";
+import { validateCatalog, validateTemplate } from "../src/core/templates/validate";
 
 export const CATALOG_VERSION = "1.0.0";
 const TEMPLATE_VERSION = "1.0.0";
@@ -111,7 +112,11 @@ export interface BuildResult {
   notes: string[];
 }
 
-export function buildCatalog(json: unknown): BuildResult {
+/**
+ * The catalog: a template per program page of the seeds, then the hand-written templates of `extra` (the budget
+ * book's page for a new 세부사업, samples/book-templates.json), each validated like any catalog's.
+ */
+export function buildCatalog(json: unknown, extra: unknown[] = []): BuildResult {
   const plan: SeedPlan = parseSeedPlan(json);
   const notes: string[] = [];
   const templates: Template[] = [];
@@ -125,6 +130,11 @@ export function buildCatalog(json: unknown): BuildResult {
       if (meta === undefined) throw new Error(`build-templates: no id for sheet "${sheet.name}"`);
       templates.push(buildTemplate(sheet, num, meta, department, kinds, notes));
     }
+  }
+  for (const [i, x] of extra.entries()) {
+    const v = validateTemplate(x);
+    if (!v.ok) throw new Error(`build-templates: extra template #${i + 1}: ${v.problems.map((p) => `${p.path}: ${p.message.en}`).join("; ")}`);
+    templates.push(v.value);
   }
   const catalog: Catalog = { catalogVersion: CATALOG_VERSION, templates };
   const checked = validateCatalog(JSON.parse(JSON.stringify(catalog)));
@@ -320,7 +330,7 @@ function plannedSub(t: FundingTarget, year: number, where: string): number | und
   return planned[0];
 }
 
-function fundingOf(b: SeedTableBlock, where: string, notes: string[]): Template["funding"] {
+function fundingOf(b: SeedTableBlock, where: string, notes: string[]): TemplateFunding {
   const found = findFundingTarget(blockGrid(where, b));
   const t = found.target;
   if (t === undefined) throw new Error(`build-templates: ${where}: ${found.problems.map((p) => p.message.en).join("; ")}`);
@@ -376,7 +386,7 @@ function fundingOf(b: SeedTableBlock, where: string, notes: string[]): Template[
   }
 
   const years = [...planned.keys()];
-  const f: Template["funding"] = { sources, firstYear: Math.min(...years), lastYear: Math.max(...years), unit: t.unit };
+  const f: TemplateFunding = { sources, firstYear: Math.min(...years), lastYear: Math.max(...years), unit: t.unit };
   const totalRow = model.rows.find((x) => x.role === "total");
   const remark = totalRow === undefined ? undefined : remarkOf(totalRow.r);
   if (remark !== undefined) f.remark = remark;
@@ -432,13 +442,13 @@ function needTableOf(b: SeedTableBlock, titleLine: string | undefined, where: st
 // ---- breakdowns -----------------------------------------------------------------------------------
 
 /** Per-source amounts of the fiscal year in the funding table: what a breakdown of that year must add up to. */
-function fiscalColumn(f: Template["funding"]): Map<SourceKey, number> {
+function fiscalColumn(f: TemplateFunding): Map<SourceKey, number> {
   const m = new Map<SourceKey, number>();
   for (const s of f.sources) m.set(s.source, s.amounts?.[String(FISCAL_YEAR)] ?? 0);
   return m;
 }
 
-function reconcile(items: BreakdownItem[], f: Template["funding"]): boolean {
+function reconcile(items: BreakdownItem[], f: TemplateFunding): boolean {
   const want = fiscalColumn(f);
   const got = new Map<SourceKey, number>();
   for (const it of items) for (const [s, v] of Object.entries(it.splits ?? {})) got.set(s as SourceKey, (got.get(s as SourceKey) ?? 0) + (v ?? 0));
@@ -454,7 +464,7 @@ function orderedSources(items: BreakdownItem[]): SourceKey[] {
 }
 
 /** A table of items whose budget cells state an amount with its split: "24,000천원 (국비/시비/구비/민간) (16,800/…)". */
-function breakdownFromTable(sheet: SeedSheet, f: Template["funding"], where: string, notes: string[]): { breakdown: Breakdown; titleBlock?: number } | undefined {
+function breakdownFromTable(sheet: SeedSheet, f: TemplateFunding, where: string, notes: string[]): { breakdown: Breakdown; titleBlock?: number } | undefined {
   for (let i = 0; i < sheet.blocks.length; i++) {
     const b = sheet.blocks[i];
     if (!isTableBlock(b)) continue;
@@ -522,7 +532,7 @@ function splitsOf(amount: number, parts: NonNullable<SplitParts>, where: string,
 }
 
 /** "기업지원센터 : 51,072 기업시민청 : 100,000(매칭)": 비고 of the funding table that itemises the fiscal year. */
-function breakdownFromRemarks(f: Template["funding"], where: string, notes: string[]): Breakdown | undefined {
+function breakdownFromRemarks(f: TemplateFunding, where: string, notes: string[]): Breakdown | undefined {
   const byLabel = new Map<string, BreakdownItem>();
   const add = (source: SourceKey, text: string): void => {
     for (const m of text.matchAll(/([^\s:•][^:•]*?)\s*:\s*(\d[\d,]*)(?:천원)?(?:\s*\(([^)]*)\))?/g)) {

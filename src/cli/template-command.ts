@@ -1,7 +1,8 @@
 // `yesan template list|new`: the catalog's templates on the command line, and a new budget sheet from one of them.
 import type { Lang } from "../core/findings/findings";
 import { loadCatalog, type CatalogLoad, type FetchLike } from "../core/templates/catalog-source";
-import { layoutTemplateDetailed, type TemplateLayout } from "../core/templates/layout";
+import { layoutTemplate, templateYears } from "../core/templates/layout";
+import type { SheetPlan } from "../core/cells/sheet-plan";
 import { MAX_YEAR, MIN_YEAR, type Catalog, type Template } from "../core/templates/schema";
 import { describeProblem } from "../core/templates/validate";
 import { BUNDLED_CATALOG } from "../core/templates/bundled";
@@ -83,23 +84,23 @@ async function catalog(url: string | undefined, deps: TemplateCommandDeps, io: I
 }
 
 async function writeTemplate(template: Template, year: number | undefined, out: string, force: boolean, io: Io, t: TemplateCliText): Promise<number> {
-  let layout: TemplateLayout;
+  let plan: SheetPlan;
   try {
-    layout = layoutTemplateDetailed(template, year === undefined ? {} : { year });
+    plan = layoutTemplate(template, year === undefined ? {} : { year });
   } catch (e) {
     return fail(io, t.cannotLayout(template.id, (e as Error).message));
   }
   try {
     // "wx" rather than a check before writing: nothing can slip a file in between.
-    await writePlanXlsx([layout.plan], out, { flag: force ? "w" : "wx" });
+    await writePlanXlsx([plan], out, { flag: force ? "w" : "wx" });
   } catch (e) {
     const code = typeof e === "object" && e !== null && "code" in e ? String(e.code) : undefined;
     if (code === "EEXIST") return fail(io, t.outExists(out));
     return fail(io, t.cannotWrite(out, code ?? (e as Error).message));
   }
-  const years = layout.funding.years.map((y) => y.year);
-  io.out(`${t.wrote(out, template.id, template.program, layout.plan.sheet, Math.min(...years), Math.max(...years))}\n`);
-  const charts = layout.plan.charts?.length ?? 0;
+  const years = templateYears(template, year);
+  io.out(`${t.wrote(out, template.id, template.program, plan.sheet, years.first, years.last)}\n`);
+  const charts = plan.charts?.length ?? 0;
   if (charts > 0) io.out(`${t.chartsSkipped(charts)}\n`);
   return 0;
 }
@@ -113,7 +114,8 @@ function listJson(load: CatalogLoad): string {
     ...(x.team === undefined ? {} : { team: x.team }),
     kind: x.kind,
     fiscalYear: x.fiscalYear,
-    years: { first: x.funding.firstYear, last: x.funding.lastYear },
+    layout: x.book === undefined ? "plan" : "book",
+    years: templateYears(x),
   }));
   const invalid = load.invalid.map((x) => ({ ...(x.id === undefined ? {} : { id: x.id }), index: x.index, problems: x.problems }));
   const head = { source: load.source, ...(load.url === undefined ? {} : { url: load.url }), catalogVersion: load.catalogVersion };
@@ -123,7 +125,7 @@ function listJson(load: CatalogLoad): string {
 function listText(load: CatalogLoad, t: TemplateCliText): string {
   const c = t.columns;
   const rows = [[c.id, c.version, c.kind, c.years, c.department, c.program]];
-  for (const x of load.templates) rows.push([x.id, x.version, t.kinds[x.kind], t.years(x.funding.firstYear, x.funding.lastYear), x.department, x.program]);
+  for (const x of load.templates) rows.push([x.id, x.version, t.kinds[x.kind], t.years(templateYears(x).first, templateYears(x).last), x.department, x.program]);
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
   const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat(widths[i] - displayWidth(cell)))).join("  "));
   return `${t.listHeading(load.templates.length, load.source, load.catalogVersion, load.url)}\n${lines.join("\n")}\n`;

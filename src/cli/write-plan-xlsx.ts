@@ -34,8 +34,8 @@ export async function writePlanXlsx(plans: SheetPlan[], file: string, options: W
 }
 
 /**
- * The workbook for `plans`. Formulas carry no cached result, and the workbook asks Excel to calculate everything
- * when it opens, so nobody ever sees a stale or zero total.
+ * The workbook for `plans`. Formulas carry no cached result unless the plan gives one (PlanCell.result), and the
+ * workbook asks Excel to calculate everything when it opens, so nobody ever sees a stale or zero total.
  *
  * Charts (`plan.charts`) are skipped: exceljs cannot write charts. The Excel adapter (src/excel) inserts them when
  * a template is laid out inside Excel; a file from the command line has the chart's data but no chart.
@@ -89,8 +89,9 @@ function writeSheet(wb: ExcelJS.Workbook, plan: SheetPlan): void {
 
 function writeCell(cell: ExcelJS.Cell, x: PlanCell): void {
   if (x.formula !== undefined) {
-    // No `result`: exceljs then writes <f> without <v>, i.e. a formula Excel (and LibreOffice) must calculate.
-    cell.value = { formula: x.formula.replace(/^=/, "") } as ExcelJS.CellFormulaValue;
+    // Without a `result` exceljs writes <f> without <v>, a formula Excel (and LibreOffice) must calculate; with one,
+    // the value the layout worked out is cached (and still recalculated on opening: fullCalcOnLoad).
+    cell.value = (x.result === undefined ? { formula: x.formula.replace(/^=/, "") } : { formula: x.formula.replace(/^=/, ""), result: x.result }) as ExcelJS.CellFormulaValue;
     if (x.numberFormat !== undefined) cell.numFmt = x.numberFormat;
   } else if (typeof x.value === "string") {
     // exceljs stores a string as a shared string (t="s"), never as a formula, even "=cmd|..."; the "@" format

@@ -12,7 +12,7 @@ import type { PortAction } from "./port-action";
 import { StatusMessage } from "./port-action";
 import { useTabAction, type TabWork } from "./template-action";
 import { CatalogSection } from "./template-catalog";
-import { insertTemplate, rebasedYears, yearProblem, type InsertWhere } from "./template-insert";
+import { insertTemplate, insertsAtSelection, rebasedYears, yearProblem, type InsertWhere } from "./template-insert";
 import { CATALOG_URL_SETTING, recordLabel } from "./template-record";
 import { useTabState } from "./tab-state";
 
@@ -104,6 +104,7 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
     tab.status !== undefined && works.includes(tab.status.kind) ? <StatusMessage status={tab.status} lang={lang} onDismiss={tab.dismiss} /> : null;
 
   const span = template === undefined || yearError !== undefined ? undefined : rebasedYears(template, Number(year));
+  const atSelection = template === undefined || insertsAtSelection(template);
 
   return (
     <div className={styles.root}>
@@ -143,7 +144,7 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
               label={t(lang, "templates.year")}
               validationState={yearError === undefined ? "none" : "error"}
               validationMessage={yearError?.[lang]}
-              hint={span === undefined ? undefined : t(lang, "templates.yearHint", { first: span.first, last: span.last })}
+              hint={span === undefined ? undefined : t(lang, atSelection ? "templates.yearHint" : "templates.bookYearHint", { first: span.first, last: span.last })}
             >
               <Input inputMode="numeric" value={year} onChange={(_, d) => setYearFor({ id: template.id, text: d.value })} />
             </Field>
@@ -152,11 +153,13 @@ export function TemplateTab({ port, lang, action, fetchFn = globalFetch }: Templ
               <Button appearance="primary" disabledFocusable={busy || yearError !== undefined} onClick={() => insert("new-sheet")}>
                 {t(lang, "templates.insertNew")}
               </Button>
-              <Button disabledFocusable={busy || yearError !== undefined} onClick={() => insert("selection")}>
-                {t(lang, "templates.insertHere")}
-              </Button>
+              {atSelection && (
+                <Button disabledFocusable={busy || yearError !== undefined} onClick={() => insert("selection")}>
+                  {t(lang, "templates.insertHere")}
+                </Button>
+              )}
             </div>
-            <Text className={styles.small}>{t(lang, "templates.insertHereHint")}</Text>
+            <Text className={styles.small}>{t(lang, atSelection ? "templates.insertHereHint" : "templates.bookNewSheetHint")}</Text>
           </>
         )}
         {statusFor("insert")}

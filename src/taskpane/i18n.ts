@@ -43,6 +43,12 @@ export const UI = {
   "templates.insert": { ko: "삽입", en: "Insert" },
   "templates.year": { ko: "연도", en: "Year" },
   "templates.yearHint": { ko: "재원별 표의 연도: {first}~{last}년", en: "Funding table years: {first}–{last}" },
+  "templates.bookYearHint": { ko: "{first}년도 세출예산 사업명세서", en: "{first} budget book page" },
+  "templates.book": { ko: "예산서 서식", en: "budget-book page" },
+  "templates.bookNewSheetHint": {
+    ko: "예산서 서식은 시트 전체가 예산서 한 쪽으로 읽히므로 늘 새 시트에 넣습니다. 노란 칸에 재원·단가·수량을 넣으면 산출기초와 예산액이 계산됩니다.",
+    en: "A budget-book page is read as a whole sheet, so it always goes on a new sheet. Type 재원, 단가 and counts in the yellow cells; 산출기초 and 예산액 follow.",
+  },
   "templates.yearNotYear": { ko: "연도는 {min}~{max} 사이의 네 자리 숫자로 적으세요.", en: "Type the year as four digits between {min} and {max}." },
   "templates.yearOutside": {
     ko: "이 연도로 옮기면 재원별 표가 {first}~{last}년이 되어 {min}~{max}년을 벗어납니다.",

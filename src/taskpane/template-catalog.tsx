@@ -162,7 +162,8 @@ function InvalidList({ lang, invalid }: { lang: Lang; invalid: InvalidTemplate[]
 /** Program; department, team, kind, years, unit; id@version. */
 export function templateMeta(tpl: Template, lang: Lang): string {
   const parts = [[tpl.department, tpl.team].filter((x) => x !== undefined).join(" "), t(lang, `templates.kind.${tpl.kind}`)];
-  parts.push(t(lang, "templates.years", { first: tpl.funding.firstYear, last: tpl.funding.lastYear }));
+  if (tpl.funding === undefined) parts.push(`${t(lang, "templates.book")} ${tpl.fiscalYear}`);
+  else parts.push(t(lang, "templates.years", { first: tpl.funding.firstYear, last: tpl.funding.lastYear }));
   return parts.join(" · ");
 }
 

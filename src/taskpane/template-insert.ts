@@ -2,7 +2,7 @@
 // (src/core/templates/layout.ts) decides every cell; the port writes it in one batch and refuses occupied cells
 // with nothing changed; the same batch records the insertion in the workbook, for the 검증결과 sheet.
 import { rangeA1 } from "../core/cells/grid";
-import { layoutTemplate, MAX_YEAR, MIN_YEAR, type Template } from "../core/templates";
+import { isBookTemplate, layoutTemplate, MAX_YEAR, MIN_YEAR, templateYears, type Template } from "../core/templates";
 import type { Text } from "../core/cells/sheet-plan";
 import type { WorkbookPort } from "../excel/port";
 import { both, t } from "./i18n";
@@ -29,9 +29,11 @@ export interface Inserted {
 
 /** The template's funding years re-based to `year`: the fiscal year moves to `year`, the others with it. */
 export function rebasedYears(template: Template, year: number): { first: number; last: number } {
-  const shift = year - template.fiscalYear;
-  return { first: template.funding.firstYear + shift, last: template.funding.lastYear + shift };
+  return templateYears(template, year);
 }
+
+/** Whether the template can go at the selection: a page of the budget book takes a sheet of its own. */
+export const insertsAtSelection = (template: Template): boolean => !isBookTemplate(template);
 
 /** Why `text` is not a year this template can be laid out for, or undefined when it is. */
 export function yearProblem(template: Template, text: string): Text | undefined {
@@ -55,7 +57,8 @@ export async function insertTemplate(port: WorkbookPort, req: InsertRequest, now
   // The record goes in the sheet's own batch: the sheet and its record are written together.
   const setting = recordSetting(entry);
   let written: { sheet: string; range: string };
-  if (req.where === "new-sheet") {
+  // A book page is read as a page only on a sheet of its own: it always goes on a new sheet.
+  if (req.where === "new-sheet" || !insertsAtSelection(template)) {
     written = await port.writePlan(layoutTemplate(template, { year, amounts }), { mode: "new-sheet", activate: true, setting });
   } else {
     const sel = await port.getSelection();

@@ -43,9 +43,11 @@ describe("template list", () => {
     expect(code).toBe(0);
     expect(err).toBe("");
     const lines = out.trimEnd().split("\n");
-    expect(lines[0]).toBe("템플릿 15개 (내장 카탈로그, 버전 1.0.0)");
+    expect(lines[0]).toBe("템플릿 16개 (내장 카탈로그, 버전 1.0.0)");
     expect(lines[1]).toMatch(/^id\s+버전\s+구분\s+연도\s+부서\s+사업명$/);
-    expect(lines).toHaveLength(2 + 15);
+    expect(lines).toHaveLength(2 + 16);
+    // The 16th: the budget book's page for a new 세부사업, of one year.
+    expect(lines[17]).toMatch(/^book-new-program +1\.0\.0 +신규 +2027년 +지역경제과 +전통시장 디지털 전환 지원$/);
     for (const s of seeds) {
       const line = lines.find((l) => l.endsWith(`  ${s.program}`));
       expect(line).toBeDefined();
@@ -58,13 +60,17 @@ describe("template list", () => {
   test("JSON, English: the documented fields", async () => {
     const { code, out } = await run("template", "list", "--format", "json", "--lang", "en");
     expect(code).toBe(0);
-    const json = JSON.parse(out) as { source: string; catalogVersion: string; invalid: unknown[]; templates: { id: string; version: string; program: string; department: string; kind: string; fiscalYear: number; years: { first: number; last: number } }[] };
+    const all = JSON.parse(out) as { source: string; catalogVersion: string; invalid: unknown[]; templates: { id: string; version: string; program: string; department: string; kind: string; fiscalYear: number; layout: string; years: { first: number; last: number } }[] };
+    const json = { ...all, templates: all.templates.filter((t) => t.layout === "plan") };
+    expect(all.templates.filter((t) => t.layout === "book")).toEqual([
+      { id: "book-new-program", version: "1.0.0", program: "전통시장 디지털 전환 지원", department: "지역경제과", kind: "신규", fiscalYear: 2027, layout: "book", years: { first: 2027, last: 2027 } },
+    ]);
     expect(json.source).toBe("bundled");
     expect(json.invalid).toEqual([]);
     expect(json.templates.map((t) => ({ program: t.program, kind: t.kind })).sort((a, b) => a.program.localeCompare(b.program))).toEqual(seedPrograms().sort((a, b) => a.program.localeCompare(b.program)));
     for (const t of json.templates) {
       const team = "team" in t ? { team: expect.stringMatching(/팀$/) } : {};
-      expect(t).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), version: expect.stringMatching(/^\d+\.\d+\.\d+/), program: expect.any(String), department: "지역경제과", ...team, kind: expect.any(String), fiscalYear: 2021, years: { first: expect.any(Number), last: expect.any(Number) } });
+      expect(t).toEqual({ id: expect.stringMatching(/^[a-z0-9-]+$/), version: expect.stringMatching(/^\d+\.\d+\.\d+/), program: expect.any(String), department: "지역경제과", ...team, kind: expect.any(String), fiscalYear: 2021, layout: "plan", years: { first: expect.any(Number), last: expect.any(Number) } });
     }
     expect(json.templates.find((t) => t.program === "도시형소공인 집적지구 인프라 구축")?.years).toEqual({ first: 2018, last: 2022 });
   });
@@ -195,7 +201,7 @@ describe("template new", () => {
       expect(await run("template", "new", t.id, "--out", file)).toMatchObject({ code: 0 });
       expect(await checkFindings(file)).toEqual({ code: 0, findings: expectedFindings(t.id) });
     }
-    expect(BUNDLED_CATALOG.templates).toHaveLength(15);
+    expect(BUNDLED_CATALOG.templates).toHaveLength(16);
   });
 
   test("an existing --out file is kept unless --force", async () => {
@@ -270,6 +276,6 @@ describe("template --catalog", () => {
     const plain = await run("template", "list", "--catalog", "http://localhost:8080/catalog.json", "--lang", "en");
     expect(plain.code).toBe(0);
     expect(plain.err).toBe("Could not reach the catalog (http://localhost:8080/catalog.json); using the bundled templates (only https:// URLs are accepted)\n");
-    expect(plain.out.split("\n")[0]).toBe("15 templates (bundled catalog, version 1.0.0)");
+    expect(plain.out.split("\n")[0]).toBe("16 templates (bundled catalog, version 1.0.0)");
   });
 });

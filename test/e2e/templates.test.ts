@@ -35,7 +35,7 @@ test("템플릿: insert a template as a new sheet, see it in the grid, and the c
   const pane = page.getByRole("complementary", { name: "작업 창" });
 
   await page.getByRole("tab", { name: "템플릿" }).click();
-  await pane.getByText("내장 카탈로그 1.0.0 · 템플릿 15개").waitFor({ timeout: 10000 });
+  await pane.getByText("내장 카탈로그 1.0.0 · 템플릿 16개").waitFor({ timeout: 10000 });
   await pane.getByRole("radio", { name: /^국내·외 교류 활성화/ }).check();
   await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
   await pane.getByText(`'${SHEET}' 시트에 domestic-international-exchange@1.0.0 (2021년)을 삽입했습니다`, { exact: false }).waitFor({ timeout: 10000 });
@@ -54,6 +54,30 @@ test("템플릿: insert a template as a new sheet, see it in the grid, and the c
   await pane.getByRole("button", { name: "통합문서 검사" }).click();
   await pane.getByText("오류 6 · 경고 1 · 정보 0").waitFor({ timeout: 20000 });
   await expect(pane.locator(`[data-target^="${SHEET}!"]`).count()).resolves.toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+}, 90000);
+
+test("템플릿: the budget book's page for a new 세부사업 on its own sheet, calculated in the grid, read by the check as a book", async () => {
+  const errors: string[] = [];
+  const page = await openPreview({ errors });
+  const pane = page.getByRole("complementary", { name: "작업 창" });
+  const sheet = "2027 세부사업 예산서(신규)";
+  await page.getByRole("tab", { name: "템플릿" }).click();
+  await pane.getByRole("radio", { name: /^전통시장 디지털 전환 지원/ }).check();
+  await expect(pane.getByRole("button", { name: "선택한 셀에 삽입" }).count()).resolves.toBe(0);
+  await pane.getByRole("button", { name: "새 시트에 삽입" }).click();
+  await pane.getByText(`'${sheet}' 시트에 book-new-program@1.0.0 (2027년)을 삽입했습니다`, { exact: false }).waitFor({ timeout: 10000 });
+  const grid = page.locator(`table[data-sheet="${sheet}"]`);
+  // The in-memory Excel calculated the page: 82,560원 × 1명 × 249일 = 20,558천원 and the 세부사업's 53,206천원.
+  await grid.getByText("82,560원*1명*249일", { exact: true }).waitFor({ timeout: 10000 });
+  await expect(grid.getByText("53,206", { exact: true }).count()).resolves.toBeGreaterThan(0);
+  await expect(grid.getByText("구   33,206", { exact: true }).count()).resolves.toBe(4);
+  await pane.screenshot({ path: path.join(ARTIFACTS, "preview-template-book.png") });
+  await page.getByRole("tab", { name: "검증" }).click();
+  await pane.getByRole("button", { name: "통합문서 검사" }).click();
+  await pane.getByText("오류 6 · 경고 1 · 정보 0").waitFor({ timeout: 20000 });
+  await expect(pane.locator(`[data-target^="${sheet}!"]`).count()).resolves.toBe(0);
   expect(errors).toEqual([]);
   await page.close();
 }, 90000);
@@ -127,7 +151,7 @@ test("in English, at 320 px: the whole tab fits the pane, with a refused address
   const page = await openPreview({ errors, width: 320, query: "?lang=en" });
   const pane = page.getByRole("complementary", { name: "Task pane" });
   await page.getByRole("tab", { name: "Templates" }).click();
-  await pane.getByText("Bundled catalog 1.0.0 · templates: 15").waitFor({ timeout: 10000 });
+  await pane.getByText("Bundled catalog 1.0.0 · templates: 16").waitFor({ timeout: 10000 });
   await pane.getByRole("textbox", { name: "Catalog address (https)" }).fill("http://budget.example/catalog.json");
   await pane.getByRole("button", { name: "Load" }).click();
   await pane.getByText("only https:// URLs are accepted").waitFor();

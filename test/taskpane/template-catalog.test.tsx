@@ -92,8 +92,8 @@ describe.each<Lang>(["ko", "en"])("catalog in %s", (lang) => {
       undefined,
       { timeout: 10_000 },
     );
-    expect(screen.getByTestId("catalog-source")).toHaveTextContent(lang === "ko" ? "내장 카탈로그 1.0.0 · 템플릿 15개" : "Bundled catalog 1.0.0 · templates: 15");
-    expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(15);
+    expect(screen.getByTestId("catalog-source")).toHaveTextContent(lang === "ko" ? "내장 카탈로그 1.0.0 · 템플릿 16개" : "Bundled catalog 1.0.0 · templates: 16");
+    expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(16);
   });
 
   test("불러오기 saves the address in the workbook and loads it; a server error falls back with its status", async () => {
@@ -105,7 +105,7 @@ describe.each<Lang>(["ko", "en"])("catalog in %s", (lang) => {
     await screen.findByText(lang === "ko" ? /서버가 HTTP 404 Not Found 응답을 보냈습니다/ : /the server answered HTTP 404 Not Found/, undefined, { timeout: 10_000 });
     expect(r.model.settings.get("yesan.catalogUrl")).toBe(URL);
     expect(fetchMock).toHaveBeenCalledTimes(1);
-    expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(15);
+    expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(16);
 
     // Enter in the field loads too; a blank address goes back to the bundled catalog and is saved blank.
     fetchMock.mockResolvedValue(answer(200, REMOTE));
@@ -114,7 +114,7 @@ describe.each<Lang>(["ko", "en"])("catalog in %s", (lang) => {
     await waitFor(() => expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(1));
     await r.user.clear(screen.getByRole("textbox", { name: w.url }));
     await r.user.click(screen.getByRole("button", { name: w.load }));
-    await waitFor(() => expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(15));
+    await waitFor(() => expect(within(templateList(lang)).getAllByRole("radio")).toHaveLength(16));
     expect(r.model.settings.get("yesan.catalogUrl")).toBe("");
     expect(fetchMock).toHaveBeenCalledTimes(2);
   });

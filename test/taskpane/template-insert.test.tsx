@@ -3,6 +3,7 @@
 // own check: no finding on any inserted sheet. And the record the report sheet's template version comes from.
 import { gridFromRows } from "../../src/core/cells/grid";
 import { BUNDLED_CATALOG } from "../../src/core/templates/bundled";
+import { isBookTemplate, isPlanTemplate } from "../../src/core/templates/schema";
 import { createExcelPort } from "../../src/excel/adapter";
 import { createFakeExcel } from "../../src/preview/fake-excel/excel";
 import { FakeWorkbookModel } from "../../src/preview/fake-excel/model";
@@ -20,12 +21,14 @@ function workbook() {
 
 const NOW = () => new Date("2026-11-22T01:02:03.000Z");
 
-test("all 15 bundled templates, inserted three ways: the pane's check finds nothing but the seed's own shortfall", async () => {
+const PLANS = BUNDLED_CATALOG.templates.filter(isPlanTemplate);
+
+test("all 15 bundled program templates, inserted three ways: the pane's check finds nothing but the seed's own shortfall", async () => {
   const { model, port } = workbook();
-  expect(BUNDLED_CATALOG.templates).toHaveLength(15);
+  expect(PLANS).toHaveLength(15);
   const inserted: string[] = [];
   let row = 3;
-  for (const template of BUNDLED_CATALOG.templates) {
+  for (const template of PLANS) {
     const a = await insertTemplate(port, { template, year: template.fiscalYear, where: "new-sheet", amounts: "defaults" }, NOW);
     const b = await insertTemplate(port, { template, year: template.fiscalYear + 1, where: "new-sheet", amounts: "empty" }, NOW);
     // At the selection: column B of the notes sheet, each template below the last.
@@ -40,7 +43,7 @@ test("all 15 bundled templates, inserted three ways: the pane's check finds noth
   const run = await runCheck(port, "workbook", () => undefined);
   // Nothing but the seed's one real shortfall, where the template's amounts are put in: 시설현대화's need table
   // (02 전통시장 시설현대화 in the seed: 29,324백만원 needed, 6,468백만원 not yet secured). Blank inputs: nothing.
-  const facilities = BUNDLED_CATALOG.templates.findIndex((x) => x.id === "traditional-market-facilities");
+  const facilities = PLANS.findIndex((x) => x.id === "traditional-market-facilities");
   // In sheet order: the notes sheet comes first, then the new sheets as they were added.
   const expected = ["작업", inserted[2 * facilities]].map((sheet) => [sheet, "shortfall", 6468, "백만원"]);
   expect(run.result.findings.map((f) => [f.sheet, f.rule, f.actual, f.unit])).toEqual(expected);
@@ -51,8 +54,42 @@ test("all 15 bundled templates, inserted three ways: the pane's check finds noth
 
   const records = parseRecords(await port.getSetting("yesan.templates"));
   expect(records).toHaveLength(45);
-  expect(records[0]).toEqual({ id: BUNDLED_CATALOG.templates[0].id, version: "1.0.0", sheet: inserted[0], year: BUNDLED_CATALOG.templates[0].fiscalYear, insertedAt: "2026-11-22T01:02:03.000Z" });
+  expect(records[0]).toEqual({ id: PLANS[0].id, version: "1.0.0", sheet: inserted[0], year: PLANS[0].fiscalYear, insertedAt: "2026-11-22T01:02:03.000Z" });
   expect(new Set(inserted).size).toBe(30); // every new sheet got its own name
+});
+
+test("the book page: on a sheet of its own even when asked for the selection, calculated by the in-memory Excel, then edited", async () => {
+  const { model, port } = workbook();
+  const template = BUNDLED_CATALOG.templates.find(isBookTemplate);
+  if (template === undefined) throw new Error("book template missing");
+  model.activeSheet = "작업";
+  model.selection = { sheet: "작업", address: "D10" };
+  const a = await insertTemplate(port, { template, year: 2027, where: "selection", amounts: "defaults" }, NOW);
+  expect(a.sheet).toBe("2027 세부사업 예산서(신규)");
+  expect(model.sheet("작업")?.cells.size).toBe(4); // the notes only
+  const first = await runCheck(port, "workbook", () => undefined);
+  expect(first.result.findings).toEqual([]);
+  // 53,206천원, worked out by hand in test/core/templates/layout-book.test.ts; Excel's own calculation gives it.
+  expect(first.result.book?.programs.map((p) => [p.path[3], p.amount])).toEqual([["전통시장 디지털 전환 지원", 53206]]);
+
+  // The officer types 5개소 → 6개소 for the 민간경상사업보조 and 25,000 for 시: 20,000 + 5,000,000 × 2 = 30,000
+  // more, 구 the rest (63,206 − 25,000 = 38,206).
+  const sheet = model.sheet(a.sheet);
+  if (sheet === undefined) throw new Error("sheet missing");
+  const rowOf = (label: string): number => [...Array(80).keys()].find((r) => sheet.cell(r, 5)?.value === label) ?? -1;
+  const aid = rowOf("◎전통시장 디지털 전환 지원") + 1;
+  const fake = createFakeExcel(model).Excel;
+  await fake.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(a.sheet);
+    ws.getRange(`N${aid}`).values = [[6]];
+    ws.getRange("L14").values = [[25000]];
+    await ctx.sync();
+  });
+  const second = await runCheck(port, "workbook", () => undefined);
+  expect(second.result.findings).toEqual([]);
+  expect(second.result.book?.programs.map((p) => p.amount)).toEqual([63206]);
+  expect(sheet.cell(aid - 1, 6)?.value).toBe("5,000,000원*6개소");
+  expect([...sheet.cells.values()].filter((c) => c.value === "구   38,206")).toHaveLength(4);
 });
 
 test("the year: four digits, and the re-based table must stay within 1990–2099", () => {

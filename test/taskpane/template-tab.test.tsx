@@ -46,9 +46,10 @@ describe.each<Lang>(["ko", "en"])("템플릿 tab in %s", (lang) => {
 
   test("lists every program of the seeds with its department, kind, years and id@version", async () => {
     const r = await openTemplates(lang);
-    expect(screen.getByTestId("catalog-source")).toHaveTextContent(lang === "ko" ? "내장 카탈로그 1.0.0 · 템플릿 15개" : "Bundled catalog 1.0.0 · templates: 15");
+    expect(screen.getByTestId("catalog-source")).toHaveTextContent(lang === "ko" ? "내장 카탈로그 1.0.0 · 템플릿 16개" : "Bundled catalog 1.0.0 · templates: 16");
     const radios = within(templateList(lang)).getAllByRole("radio");
-    expect(radios).toHaveLength(SEED_LIST.length + 1);
+    // The seed's programs, the program card, and the budget book's page for a new 세부사업.
+    expect(radios).toHaveLength(SEED_LIST.length + 2);
     for (const { program, kind } of SEED_LIST) {
       const radio = within(templateList(lang)).getByRole("radio", { name: new RegExp(`^${program.replace(/[()]/g, "\\$&")}`) });
       expect(label(radio)).toContain(` · ${KIND[lang][kind]} · `);
@@ -66,6 +67,24 @@ describe.each<Lang>(["ko", "en"])("템플릿 tab in %s", (lang) => {
     first.focus();
     await r.user.keyboard("{ArrowDown}");
     expect(radios[1]).toBeChecked();
+  });
+
+  test("the book page: listed with its year, inserted only as a new sheet, the check reading it as a book", async () => {
+    const r = await openTemplates(lang);
+    const book = within(templateList(lang)).getByRole("radio", { name: /^전통시장 디지털 전환 지원/ });
+    expect(label(book)).toBe(
+      lang === "ko" ? "전통시장 디지털 전환 지원지역경제과 · 신규 · 예산서 서식 2027book-new-program@1.0.0" : "전통시장 디지털 전환 지원지역경제과 · new · budget-book page 2027book-new-program@1.0.0",
+    );
+    await pickTemplate(r, lang, /^전통시장 디지털 전환 지원/);
+    expect(screen.queryByRole("button", { name: w.insertHere })).toBeNull();
+    expect(screen.getByText(lang === "ko" ? /예산서 서식은 시트 전체가 예산서 한 쪽으로 읽히므로 늘 새 시트에 넣습니다/ : /A budget-book page is read as a whole sheet, so it always goes on a new sheet/)).toBeInTheDocument();
+    expect(screen.getByText(lang === "ko" ? "2027년도 세출예산 사업명세서" : "2027 budget book page")).toBeInTheDocument();
+    await insert(r, lang, "new");
+    const sheet = "2027 세부사업 예산서(신규)";
+    expect(r.model.activeSheet).toBe(sheet);
+    const engine = engineOn(r.model, sheet);
+    expect(engine.findings).toEqual([]);
+    expect(engine.book?.programs.map((p) => p.amount)).toEqual([53206]);
   });
 
   test("insert as a new sheet: the seed's amounts in place, totals live, recorded, and the check finds nothing there", async () => {

@@ -13,6 +13,11 @@ export interface PlanCell {
   value?: number | string;
   /** A formula without the leading "=", in A1 references (absolute on the sheet). Excludes `value`. */
   formula?: string;
+  /**
+   * The formula's value as laid out, where the layout knows it: files Yesan writes cache it, so that a reader that
+   * does not calculate (`yesan check` on a new book page) sees what Excel shows. Excel and LibreOffice recalculate.
+   */
+  result?: number | string;
   /** Excel number format, e.g. "#,##0"; absent: General (text cells get "@"). */
   numberFormat?: string;
   bold?: boolean;
@@ -76,15 +81,15 @@ export function planBounds(plan: SheetPlan): Range | undefined {
 }
 
 /**
- * The grid a plan produces, formulas with no cached value: what the engine sees of a freshly written sheet before
- * Excel calculates it. The engine evaluates SUM and +/- chains itself, so `checkWorkbook` can check a plan.
+ * The grid a plan produces, formulas with no cached value but the layout's own (PlanCell.result): what the engine
+ * sees of a freshly written sheet before Excel calculates it. The engine evaluates SUM and +/- chains itself, so `checkWorkbook` can check a plan.
  */
 export function planToGrid(plan: SheetPlan): SheetGrid {
   const cells: SheetGrid["cells"] = [];
   for (const x of plan.cells) {
     const row = (cells[x.r] ??= []);
     const z = x.numberFormat !== undefined ? { z: x.numberFormat } : {};
-    row[x.c] = x.formula !== undefined ? { v: undefined, f: x.formula, ...z } : { v: x.value ?? null, ...z };
+    row[x.c] = x.formula !== undefined ? { v: x.result, f: x.formula, ...z } : { v: x.value ?? null, ...z };
   }
   return { name: plan.sheet, cells, merges: plan.merges.map((m) => ({ ...m })) };
 }

@@ -12,10 +12,12 @@
 // for the years both share, and the breakdown (the fiscal year's itemisation) gets defaults only in its own year.
 import { a1, type Range } from "../cells/grid";
 import { SOURCE_NAMES, type SourceKey } from "../layout/labels";
-import { emptyPlan, type PlanCell, type PlanValidation, type SheetPlan } from "../cells/sheet-plan";
-import type { Unit } from "../numbers/units";
-import { SECTION_KEYS, SECTION_TITLES, type Breakdown, type NeedTable, type Template } from "./schema";
+import { emptyPlan, type SheetPlan } from "../cells/sheet-plan";
+import { isBookTemplate, SECTION_KEYS, SECTION_TITLES, type Breakdown, type NeedTable, type PlanTemplate, type Template } from "./schema";
 import { LAYOUT_TEXT } from "./layout-text";
+import { layoutBookTemplate } from "./layout-book";
+import { AMOUNT_FORMAT, defaultSheetName, HEAD, tableName, TOTAL, Writer } from "./layout-writer";
+export { defaultSheetName, tableName } from "./layout-writer";
 
 export interface LayoutOptions {
   /** The plan year; default the template's fiscal year. The funding table's years move with it. */
@@ -71,34 +73,26 @@ export interface TemplateLayout {
   breakdown?: BreakdownCells;
 }
 
-const AMOUNT_FORMAT = "#,##0";
-const HEADER_FILL = "#D9E1F2";
-const TOTAL_FILL = "#F2F2F2";
-const INPUT_FILL = "#FFF2CC";
-const HEAD: Style = { bold: true, fill: HEADER_FILL, horizontalAlignment: "Center" };
-const TOTAL: Style = { bold: true, fill: TOTAL_FILL };
-const MAX_SHEET_NAME = 31;
-
-/** The sheet plan of a template (see layoutTemplateDetailed for where its tables landed). */
-export function layoutTemplate(template: Template, options: LayoutOptions = {}): SheetPlan {
-  return layoutTemplateDetailed(template, options).plan;
-}
 
 /**
- * The workbook-scoped name of a laid-out table: "Yesan_<id>_<year>_<table>", the id's "-" as "_". The year is part
- * of it so that a program's 2021 and 2022 plans can sit in one workbook.
+ * The sheet plan of a template: a program page (see layoutTemplateDetailed for where its tables landed), or a page
+ * of the budget book (layout-book.ts).
  */
-export function tableName(id: string, year: number, table: "funding" | "need" | "breakdown"): string {
-  return `Yesan_${id.replace(/[^A-Za-z0-9_]/g, "_")}_${year}_${table}`;
+export function layoutTemplate(template: Template, options: LayoutOptions = {}): SheetPlan {
+  if (isBookTemplate(template)) return layoutBookTemplate(template, options).plan;
+  if (template.funding === undefined) throw new Error(`template ${template.id}: neither a funding table nor a book page`);
+  return layoutTemplateDetailed(template as PlanTemplate, options).plan;
 }
 
-/** "2021 전통시장 경영현대화": the year and short title, cut to Excel's 31 characters, without []:*?/\ . */
-export function defaultSheetName(template: Template, year: number = template.fiscalYear): string {
-  const title = (template.shortTitle ?? template.program).replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim();
-  return `${year} ${title}`.slice(0, MAX_SHEET_NAME).replace(/^'+|'+$/g, "").trim();
+/** The years a template lays out for `year`: the funding table's, moved with it; a book page's own year. */
+export function templateYears(template: Template, year: number = template.fiscalYear): { first: number; last: number } {
+  const f = template.funding;
+  if (f === undefined) return { first: year, last: year };
+  const shift = year - template.fiscalYear;
+  return { first: f.firstYear + shift, last: f.lastYear + shift };
 }
 
-export function layoutTemplateDetailed(template: Template, options: LayoutOptions = {}): TemplateLayout {
+export function layoutTemplateDetailed(template: PlanTemplate, options: LayoutOptions = {}): TemplateLayout {
   const year = options.year ?? template.fiscalYear;
   const shift = year - template.fiscalYear;
   const anchor = options.anchor ?? { r: 0, c: 0 };
@@ -144,7 +138,7 @@ export function layoutTemplateDetailed(template: Template, options: LayoutOption
 
 // ---- the funding table ------------------------------------------------------------------------------
 
-function layoutFunding(w: Writer, t: Template, top: number, c0: number, year: number, withAmounts: boolean): FundingCells {
+function layoutFunding(w: Writer, t: PlanTemplate, top: number, c0: number, year: number, withAmounts: boolean): FundingCells {
   const f = t.funding;
   const shift = year - t.fiscalYear;
   const years: { year: number; c: number }[] = [];
@@ -302,79 +296,4 @@ const quote = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 /** `"lead"&TEXT(ref,"#,##0")&"after"&TEXT(ref2,"#,##0")&"after2"`: the text form the engine evaluates. */
 export function headlineFormula(lead: string, parts: [ref: string, after: string][]): string {
   return [quote(lead), ...parts.flatMap(([ref, after]) => [`TEXT(${ref},${quote(AMOUNT_FORMAT)})`, quote(after)])].join("&");
-}
-
-// ---- cells ------------------------------------------------------------------------------------------
-
-type Style = Pick<PlanCell, "bold" | "fill" | "horizontalAlignment" | "input">;
-
-/** Collects a plan's cells, merges, validations, names and column widths. */
-class Writer {
-  private readonly colWidths = new Map<number, number>();
-
-  constructor(
-    private readonly plan: SheetPlan,
-    private readonly textCol: number,
-  ) {}
-
-  text(r: number, c: number, value: string, style: Style = {}): void {
-    const cell: PlanCell = { r, c, value, ...style };
-    if (style.input === true) cell.fill = INPUT_FILL;
-    this.plan.cells.push(cell);
-  }
-
-  formula(r: number, c: number, formula: string, style: Style = {}): void {
-    this.plan.cells.push({ r, c, formula, ...style });
-  }
-
-  amountFormula(r: number, c: number, formula: string, style: Style = {}): void {
-    this.plan.cells.push({ r, c, formula, numberFormat: AMOUNT_FORMAT, ...style });
-  }
-
-  /** An amount the user types; `value` is the default, if any. */
-  input(r: number, c: number, value: number | undefined): void {
-    const cell: PlanCell = { r, c, numberFormat: AMOUNT_FORMAT, input: true, fill: INPUT_FILL };
-    if (value !== undefined) cell.value = value;
-    this.plan.cells.push(cell);
-  }
-
-  unitLabel(r: number, c: number, unit: Unit): void {
-    this.text(r, c, `(단위 : ${unit})`, { horizontalAlignment: "Right" });
-  }
-
-  merge(range: Range): void {
-    this.plan.merges.push(range);
-  }
-
-  validation(range: Range, unit: Unit): void {
-    if (range.r1 < range.r0 || range.c1 < range.c0) return;
-    const v: PlanValidation = { range, rule: { kind: "wholeNumber", min: 0 }, title: LAYOUT_TEXT.validationTitle, message: LAYOUT_TEXT.validationMessage(unit) };
-    this.plan.validations.push(v);
-  }
-
-  /** A remark cell of a table with a 비고 column: text the officer may edit. */
-  remark(r: number, remarkCol: number | undefined, text: string | undefined): void {
-    if (remarkCol !== undefined) this.text(r, remarkCol, text ?? "", { input: true });
-  }
-
-  /**
-   * Names a laid-out table (`range` starts at its label column) and sizes its columns: the labels, the amount
-   * columns up to `lastAmountCol`, and the 비고 column if any.
-   */
-  table(name: string, range: Range, comment: string, lastAmountCol: number, remarkCol: number | undefined): void {
-    this.plan.names.push({ name, range, comment });
-    this.width(range.c0, 14);
-    for (let c = range.c0 + 1; c <= lastAmountCol; c++) this.width(c, 13);
-    if (remarkCol !== undefined) this.width(remarkCol, 30);
-  }
-
-  private width(c: number, width: number): void {
-    this.colWidths.set(c, Math.max(this.colWidths.get(c) ?? 0, width));
-  }
-
-  widths(): void {
-    // The text column holds long lines that run on to the right; widening it would push the tables apart.
-    if (!this.colWidths.has(this.textCol)) this.colWidths.set(this.textCol, 14);
-    this.plan.columnWidths = [...this.colWidths].sort((a, b) => a[0] - b[0]).map(([c, width]) => ({ c, width }));
-  }
 }

@@ -94,6 +94,40 @@ export const TEMPLATE_MSG = {
   }),
   duplicateId: (id: string): Text => ({ ko: `템플릿 id "${id}"가 카탈로그에 두 번 나옵니다.`, en: `The template id "${id}" appears twice in the catalog.` }),
   emptyLabel: (): Text => ({ ko: "항목 이름이 비어 있습니다.", en: "The item label is empty." }),
+
+  // Book templates (a page of the 세출예산서; see book-schema.ts).
+  fundingOrBook: (): Text => ({
+    ko: "템플릿에는 재원 표(funding)와 예산서 서식(book) 가운데 하나만 있어야 합니다.",
+    en: "A template has either a funding table (funding) or a budget-book page (book), not both or neither.",
+  }),
+  bookWithPlanTables: (): Text => ({
+    ko: "예산서 서식 템플릿에는 소요액 표나 내역 표를 둘 수 없습니다.",
+    en: "A budget-book template has no need table or breakdown.",
+  }),
+  bookLastSource: (): Text => ({
+    ko: "마지막 재원의 금액은 세부사업 예산액에서 다른 재원을 뺀 나머지로 계산되므로 적지 않습니다.",
+    en: "The last source takes what the other sources leave of the program's amount; it has no amount of its own.",
+  }),
+  bookSourcesOver: (typed: number, total: number): Text => ({
+    ko: `재원 금액의 합 ${typed.toLocaleString("en-US")}천원이 산출기초로 계산한 예산액 ${total.toLocaleString("en-US")}천원보다 큽니다.`,
+    en: `The sources add up to ${typed.toLocaleString("en-US")} thousand won, more than the ${total.toLocaleString("en-US")} the 산출기초 make.`,
+  }),
+  bookObjectLabel: (label: string): Text => ({
+    ko: `편성목 "${label}": "201 일반운영비"처럼 세 자리 코드와 이름으로 적으세요.`,
+    en: `편성목 "${label}": write a three-digit code and the name, as in "201 일반운영비".`,
+  }),
+  bookStatLabel: (label: string): Text => ({
+    ko: `통계목 "${label}": "01 사무관리비"처럼 두 자리 코드와 이름으로 적으세요.`,
+    en: `통계목 "${label}": write a two-digit code and the name, as in "01 사무관리비".`,
+  }),
+  bookHeadingWithBasis: (): Text => ({
+    ko: "○ 세부 항목이 있는 ◎ 항목에는 단가와 수량을 적지 않습니다 (금액은 세부 항목의 합입니다).",
+    en: "A ◎ item with ○ sub-items has no 단가 or counts of its own (its amount is their sum).",
+  }),
+  bookFactorUnit: (unit: string): Text => ({
+    ko: `수량 단위 "${unit}": 명, 월, 회, 개소처럼 숫자·연산자·공백 없이 8자 이하로 적고, 원으로 끝나지 않게 하세요 (비율은 %).`,
+    en: `Count word "${unit}": up to 8 characters without figures, operators or spaces, not ending in 원 (use % for a rate).`,
+  }),
 } as const;
 
 const ROLE_KO = { need: "소요액", secured: "확보액", gap: "미확보액" } as const;

@@ -9,14 +9,10 @@
 // fetcher then needs one request and one validation. Template ids are unique within a catalog; a new revision of
 // a template replaces the old one and bumps its `version`.
 import { z } from "zod";
-import type { SourceKey } from "../layout/labels";
 import { UNITS, type Unit } from "../numbers/units";
-
-export const SOURCE_KEYS = ["national", "city", "province", "district", "county", "fund", "private", "own"] as const satisfies readonly SourceKey[];
-// Compile-time proof that SOURCE_KEYS lists every SourceKey (labels.ts owns the union).
-type Missing = Exclude<SourceKey, (typeof SOURCE_KEYS)[number]>;
-const _allSources: Missing extends never ? true : never = true;
-void _allSources;
+import { BookSchema } from "./book-schema";
+import { SourceKeySchema } from "./source-schema";
+export { SOURCE_KEYS, SourceKeySchema } from "./source-schema";
 
 /** Years a plan can name; the engine's year labels use the same window. */
 export const MIN_YEAR = 1990;
@@ -30,7 +26,6 @@ const amount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 const text = z.string().trim().min(1);
 const lines = z.array(z.string());
 
-export const SourceKeySchema = z.enum(SOURCE_KEYS);
 export const UnitSchema = z.enum(UNITS as readonly Unit[] as [Unit, ...Unit[]], { error: "unit" });
 /** "2021" → amount, in the table's unit. */
 export const YearAmountsSchema = z.record(z.string().regex(/^\d{4}$/, { error: "yearKey" }), amount);
@@ -153,12 +148,21 @@ export const TemplateSchema = z.strictObject({
   period: PeriodSchema.optional(),
   sections: SectionsSchema.optional(),
   sectionTitles: SectionTitlesSchema.optional(),
-  funding: FundingSchema,
+  /** The program page's funding table; a book template (below) has none. One of `funding` and `book` is given. */
+  funding: FundingSchema.optional(),
   needTable: NeedTableSchema.optional(),
   breakdown: BreakdownSchema.optional(),
+  /** A 세부사업 as the budget book (세출예산서) prints it, laid out as a page of the book (see book-schema.ts). */
+  book: BookSchema.optional(),
 });
 
 export type Template = z.infer<typeof TemplateSchema>;
+/** A template of a program page, with its funding table. */
+export type PlanTemplate = Template & { funding: TemplateFunding };
+/** A template of a page of the budget book. */
+export type BookTemplate = Template & { book: NonNullable<Template["book"]> };
+export const isBookTemplate = (t: Template): t is BookTemplate => t.book !== undefined;
+export const isPlanTemplate = (t: Template): t is PlanTemplate => t.funding !== undefined;
 export type TemplateFunding = z.infer<typeof FundingSchema>;
 export type FundingSource = z.infer<typeof FundingSourceSchema>;
 export type NeedTable = z.infer<typeof NeedTableSchema>;

@@ -6,7 +6,8 @@
 import type { $ZodIssue } from "zod/v4/core";
 import { classifyLabel, SOURCE_NAMES } from "../layout/labels";
 import { classifyCleaned } from "../layout/labels";
-import { CatalogSchema, MAX_YEAR_SPAN, TemplateSchema, type Catalog, type Template } from "./schema";
+import { CatalogSchema, MAX_YEAR_SPAN, TemplateSchema, type Catalog, type PlanTemplate, type Template } from "./schema";
+import { bookProblems } from "./validate-book";
 import { FORMAT_KEYS, TEMPLATE_MSG, templateRef, type FormatKey, type Text } from "./messages";
 
 export interface TemplateProblem {
@@ -101,6 +102,16 @@ function idOf(json: unknown): string | undefined {
 }
 
 function crossFieldProblems(t: Template): { path: string; message: Text }[] {
+  if ((t.funding === undefined) === (t.book === undefined)) return [{ path: "", message: TEMPLATE_MSG.fundingOrBook() }];
+  if (t.book !== undefined) {
+    const out = bookProblems(t.book);
+    if (t.needTable !== undefined || t.breakdown !== undefined) out.push({ path: t.needTable !== undefined ? "needTable" : "breakdown", message: TEMPLATE_MSG.bookWithPlanTables() });
+    return out;
+  }
+  return planProblems(t as PlanTemplate);
+}
+
+function planProblems(t: PlanTemplate): { path: string; message: Text }[] {
   const out: { path: string; message: Text }[] = [];
   const f = t.funding;
   if (f.lastYear < f.firstYear) out.push({ path: "funding.lastYear", message: TEMPLATE_MSG.yearOrder(f.firstYear, f.lastYear) });

@@ -244,21 +244,26 @@ function power(a: number, b: number): number | XlError {
 }
 
 /**
- * ROUND: half away from zero, on the 15 significant digits the number shows, as Excel and LibreOffice do
- * (1.005 is 1.00499999999999989… in binary, and still rounds to 1.01).
+ * ROUND, ROUNDUP and ROUNDDOWN: on the 15 significant digits the number shows, as Excel and LibreOffice do (1.005 is
+ * 1.00499999999999989… in binary and still rounds to 1.01; 300.00000000000006 from 0.1*3*1000 rounds up to 300).
+ * `toWhole` rounds the shown magnitude to a whole number: half up for ROUND, up for ROUNDUP (away from zero), down
+ * for ROUNDDOWN (toward zero).
  */
-function xlRound(x: number, digits: number): number {
+function roundShown(x: number, digits: number, toWhole: (shown: number) => number): number {
   const d = Math.trunc(digits);
   if (x === 0 || d > 15) return x;
   if (d < -15) return 0;
   const f = 10 ** Math.abs(d);
   const scaled = d >= 0 ? x * f : x / f;
   if (Math.abs(scaled) >= 2 ** 52) return x;
-  const shown = Number(scaled.toPrecision(15));
-  const r = Math.sign(shown) * Math.floor(Math.abs(shown) + 0.5);
+  const shown = Math.abs(Number(scaled.toPrecision(15)));
+  const r = Math.sign(scaled) * toWhole(shown);
   const out = d >= 0 ? r / f : r * f;
   return out === 0 ? 0 : out;
 }
+
+const xlRound = (x: number, digits: number): number => roundShown(x, digits, (n) => Math.floor(n + 0.5));
+const xlRoundAway = (x: number, digits: number, up: boolean): number => roundShown(x, digits, up ? Math.ceil : Math.floor);
 
 // ---- operators --------------------------------------------------------------------------------------------
 
@@ -361,6 +366,14 @@ function call(name: string, args: FormulaNode[], env: CalcEnv): Value {
       const d = deref(evaluate(args[1], env), env);
       return lift2(x, d, numeric((n, digits) => xlRound(n, digits)));
     }
+    case "ROUNDUP":
+    case "ROUNDDOWN": {
+      arity(args, 2, 2);
+      const x = deref(evaluate(args[0], env), env);
+      const d = deref(evaluate(args[1], env), env);
+      const up = name === "ROUNDUP";
+      return lift2(x, d, numeric((n, digits) => xlRoundAway(n, digits, up)));
+    }
     case "ABS":
       arity(args, 1, 1);
       return lift1(deref(evaluate(args[0], env), env), (s) => arith(s, Math.abs));
@@ -434,9 +447,10 @@ function sumProduct(args: FormulaNode[], env: CalcEnv): XlScalar {
   return finite(total);
 }
 
-/** TEXT(value, format) for the number formats budget sheets use: "#,##0", "0", "#,##0.00", "0.0%". */
+/** TEXT(value, format) for the number formats budget sheets use: "#,##0", "0", "#,##0.00", "0.0%", "0.0##%". */
 function text(v: XlScalar, format: string): string {
-  const m = /^(#,##)?0(?:\.(0+))?(%)?$/.exec(format);
+  // Decimals: the 0s always shown, then the #s shown where they are not trailing zeros.
+  const m = /^(#,##)?0(?:\.(0*)(#*))?(%)?$/.exec(format);
   if (m === null) throw UNCALCULATED;
   if (typeof v === "string") {
     const n = numberFromText(v);
@@ -449,12 +463,15 @@ function text(v: XlScalar, format: string): string {
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (v instanceof XlError) throw UNCALCULATED; // the caller returns errors before
   const n = v === null ? 0 : v;
-  const decimals = (m[2] ?? "").length;
-  const scaled = m[3] === undefined ? n : n * 100;
+  const required = (m[2] ?? "").length;
+  const decimals = required + (m[3] ?? "").length;
+  const percent = m[4];
+  const scaled = percent === undefined ? n : n * 100;
   const rounded = Math.abs(xlRound(scaled, decimals));
   if (rounded >= 1e15) throw UNCALCULATED;
   let [whole, fraction] = rounded.toFixed(decimals).split(".");
+  if (fraction !== undefined && decimals > required) fraction = fraction.slice(0, required) + fraction.slice(required).replace(/0+$/, "");
   if (m[1] !== undefined) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  // Excel keeps the sign of a negative that rounds to zero ("-0").
-  return `${n < 0 ? "-" : ""}${whole}${fraction === undefined ? "" : `.${fraction}`}${m[3] ?? ""}`;
+  // Excel keeps the sign of a negative that rounds to zero ("-0"), and the point of "0.#" when no decimal shows ("1.").
+  return `${n < 0 ? "-" : ""}${whole}${fraction === undefined || (fraction === "" && decimals === 0) ? "" : `.${fraction}`}${percent ?? ""}`;
 }

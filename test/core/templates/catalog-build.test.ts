@@ -7,9 +7,10 @@ import { buildCatalog, catalogText } from "../../../scripts/build-templates";
 const root = path.resolve(__dirname, "../../..");
 const CATALOG = path.join(root, "templates/catalog.json");
 
-test("templates/catalog.json is the build script's output for samples/seed-plan.json", () => {
+test("templates/catalog.json is the build script's output for samples/seed-plan.json and samples/book-templates.json", () => {
   const seeds: unknown = JSON.parse(readFileSync(path.join(root, "samples/seed-plan.json"), "utf8"));
-  const { catalog, notes } = buildCatalog(seeds);
+  const books = JSON.parse(readFileSync(path.join(root, "samples/book-templates.json"), "utf8")) as unknown[];
+  const { catalog, notes } = buildCatalog(seeds, books);
   const text = catalogText(catalog);
   if (process.env.UPDATE_TEMPLATES === "1") {
     writeFileSync(CATALOG, text);

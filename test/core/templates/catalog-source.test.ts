@@ -147,15 +147,15 @@ test("each template is validated once per load: a mixed catalog, a good one, the
   }
 });
 
-test("the bundled catalog file is validated once when it loads: one pass per template of its 15", () => {
+test("the bundled catalog file is validated once when it loads: one pass per template of its 16", () => {
   jest.isolateModules(() => {
     // A fresh module registry: this schema is the one bundled.ts validates with.
     const schema = require("../../../src/core/templates/schema") as typeof import("../../../src/core/templates/schema");
     const parse = jest.spyOn(schema.TemplateSchema, "safeParse");
     const bundled = require("../../../src/core/templates/bundled") as typeof import("../../../src/core/templates/bundled");
-    // 15: sheets 01–14 of the 2021 plan and the 도시형소공인 card, one template each.
-    expect(bundled.BUNDLED_CATALOG.templates).toHaveLength(15);
-    expect(parse).toHaveBeenCalledTimes(15);
+    // 15: sheets 01–14 of the 2021 plan and the 도시형소공인 card, one template each; 16th the book page.
+    expect(bundled.BUNDLED_CATALOG.templates).toHaveLength(16);
+    expect(parse).toHaveBeenCalledTimes(16);
   });
 });
 

@@ -10,7 +10,7 @@ import { a1, cellAt, rangeA1, type SheetGrid } from "../../../src/core/cells/gri
 import { planToGrid, type SheetPlan } from "../../../src/core/cells/sheet-plan";
 import { BUNDLED_CATALOG } from "../../../src/core/templates/bundled";
 import { defaultSheetName, layoutTemplate, layoutTemplateDetailed, tableName, type LayoutOptions, type TemplateLayout } from "../../../src/core/templates/layout";
-import type { Template } from "../../../src/core/templates/schema";
+import { isPlanTemplate, type PlanTemplate as Template } from "../../../src/core/templates/schema";
 import { calculate } from "./calculate";
 
 const root = path.resolve(__dirname, "../../..");
@@ -18,7 +18,8 @@ interface SeedTable { table: string[][]; unit?: string }
 interface SeedSheet { name: string; program?: string; blocks: ({ text: string } | SeedTable)[] }
 const seeds: { workbooks: { sheets: SeedSheet[] }[] } = JSON.parse(readFileSync(path.join(root, "samples/seed-plan.json"), "utf8"));
 
-const templates = BUNDLED_CATALOG.templates;
+// The program-page templates (the book page's own layout is tested in layout-book.test.ts).
+const templates = BUNDLED_CATALOG.templates.filter(isPlanTemplate);
 const byId = (id: string): Template => {
   const t = templates.find((x) => x.id === id);
   if (t === undefined) throw new Error(`no template ${id}`);

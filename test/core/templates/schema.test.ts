@@ -39,7 +39,7 @@ function problems(json: unknown): TemplateProblem[] {
 }
 
 test("every bundled template is valid, and the catalog as a whole", () => {
-  expect(raw.templates).toHaveLength(15);
+  expect(raw.templates).toHaveLength(16);
   for (const t of raw.templates) {
     const r = validateTemplate(t);
     expect(r.ok ? [] : r.problems.map((p) => describeProblem(p, "en"))).toEqual([]);
@@ -48,9 +48,12 @@ test("every bundled template is valid, and the catalog as a whole", () => {
   expect(c.ok).toBe(true);
 });
 
-test("the catalog has one template per program of the seeds, ids unique, fiscal year 2021", () => {
-  const c = validateCatalog(raw);
-  if (!c.ok) throw new Error("invalid");
+test("the catalog has one template per program of the seeds, ids unique, fiscal year 2021; then the book page", () => {
+  const all = validateCatalog(raw);
+  if (!all.ok) throw new Error("invalid");
+  // The 16th is hand-written (samples/book-templates.json): the budget book's page for a new 세부사업.
+  expect(all.value.templates.slice(15).map((t) => [t.id, t.book !== undefined, t.funding === undefined])).toEqual([["book-new-program", true, true]]);
+  const c = { value: { templates: all.value.templates.slice(0, 15) } };
   const programs = seeds.workbooks.flatMap((wb) => wb.sheets.flatMap((s) => (s.program === undefined ? [] : [s.program])));
   expect(programs).toHaveLength(15); // sheets 01–14 and the 도시형소공인 card
   expect(c.value.templates.map((t) => t.program)).toEqual(programs);
