@@ -17,7 +17,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { where, type FillPreview, type FillProblem } from "../core/fill";
+import { where, type FillProblem, type PreviewLine } from "../core/fill";
 import type { Lang } from "../core/findings/findings";
 import type { Scalar } from "../core/cells/grid";
 import { formatAmount } from "../core/numbers/numbers";
@@ -262,7 +262,7 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
   );
 }
 
-function showBefore(p: FillPreview, lang: Lang): string {
+function showBefore(p: PreviewLine, lang: Lang): string {
   if (p.beforeFormula !== undefined) return `=${p.beforeFormula}`;
   return showScalar(p.before, lang);
 }

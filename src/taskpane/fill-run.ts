@@ -1,7 +1,21 @@
 // The fill, from the pane's side: read the chosen source into a funding input (src/core/fill), find the funding
 // table at (or around) the selection, and plan the writes. Nothing is written here; the pane shows the plan and
 // writes it only when the officer confirms (and, for non-empty cells, confirms the overwrite list).
-import { findFundingTarget, parseFundingCsv, parseFundingJson, parseFundingText, planFill, rollForward, type FillPlan, type FillProblem, type FundingParse } from "../core/fill";
+import {
+  bookFromText,
+  findFundingTarget,
+  isBookPage,
+  parseFundingCsv,
+  parseFundingJson,
+  parseFundingText,
+  planBookFill,
+  planFill,
+  rollForward,
+  type FillPlan,
+  type FillProblem,
+  type FundingParse,
+  type PreviewLine,
+} from "../core/fill";
 import { rangeA1, type Range, type SheetGrid, type WorkbookGrid } from "../core/cells/grid";
 import type { PlanWritten, WorkbookPort } from "../excel/port";
 import { both, t } from "./i18n";
@@ -54,10 +68,11 @@ export function decodeBytes(bytes: ArrayBuffer): { text: string; encoding: "utf-
   }
 }
 
-/** The sheets of the workbook that hold a funding table (the choices for "last year's sheet"). */
+/** The sheets of the workbook that hold a funding table or are a page of the budget book (the choices for "last year's sheet"). */
 export function sheetsWithFunding(grid: WorkbookGrid): string[] {
   return grid.sheets
     .filter((s) => {
+      if (isBookPage(s)) return true;
       const found = findFundingTarget(s);
       return found.target !== undefined || found.problems.some((p) => p.code === "ambiguous-table");
     })
@@ -78,7 +93,7 @@ export interface PreparedFill {
   target: FillTarget | undefined;
   /** The source's problems, then the plan's. */
   problems: FillProblem[];
-  plan: FillPlan;
+  plan: FillPlan<PreviewLine>;
 }
 
 /** Reads the selection, the sheets the fill needs (the target's, last year's), the source, and plans the fill. */
@@ -94,6 +109,8 @@ export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?
   // The table the selection touches, else the sheet's only one (findFundingTarget, inside planFill).
   const sheet = sheetNamed(grid, where.sheet);
   if (sheet === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: where.sheet })));
+  // A page of the budget book is filled from last year's book (its 전년도예산액, 단가 and counts).
+  if (isBookPage(sheet)) return prepareBookFill(grid, sheet, source);
   let parsed: FundingParse;
   if (source.kind === "sheet") {
     const last = sheetNamed(grid, source.sheet);
@@ -105,6 +122,21 @@ export async function prepareFill(port: WorkbookPort, source: FillSource, fixed?
   const plan = planFill(sheet, where.yearAt ?? where.at, parsed.input);
   const target = plan.table === undefined ? undefined : { sheet: sheet.name, at: plan.table, ...(plan.unnamedYear === undefined ? {} : { yearAt: plan.unnamedYear.range }) };
   return { target, problems: [...parsed.problems, ...plan.problems], plan };
+}
+
+function prepareBookFill(grid: WorkbookGrid, sheet: SheetGrid, source: FillSource): PreparedFill {
+  let from: SheetGrid;
+  if (source.kind === "sheet") {
+    const last = sheetNamed(grid, source.sheet);
+    if (last === undefined) throw new TabRefusal(both((l) => t(l, "fill.sheetGone", { sheet: source.sheet })));
+    from = last;
+  } else {
+    const format = resolveFormat(source.text, source.format);
+    if (format === "json") throw new TabRefusal(both((l) => t(l, "fill.bookNoJson")));
+    from = bookFromText(source.text, format);
+  }
+  const plan = planBookFill(sheet, [from]);
+  return { target: plan.table === undefined ? undefined : { sheet: sheet.name, at: plan.table }, problems: plan.problems, plan };
 }
 
 /** Two preparations write the same cells with the same values and would overwrite the same cells. */

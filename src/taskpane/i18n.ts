@@ -70,8 +70,8 @@ export const UI = {
 
   "fill.title": { ko: "채우기", en: "Fill" },
   "fill.intro": {
-    ko: "선택한 셀이 있는 재원별 표(없으면 그 시트의 재원별 표)를 채웁니다. 쓰기 전에 무엇을 어디에 쓰는지 보여 줍니다.",
-    en: "Fills the funding table at the selected cell (else the sheet's funding table). Shows what goes where before writing.",
+    ko: "선택한 셀이 있는 재원별 표(없으면 그 시트의 재원별 표)를 채웁니다. 예산서 쪽은 지난해 예산서에서 전년도예산액과 단가·수량을 옮깁니다. 쓰기 전에 무엇을 어디에 쓰는지 보여 줍니다.",
+    en: "Fills the funding table at the selected cell (else the sheet's funding table); a budget-book page takes 전년도예산액, 단가 and counts from last year's book. Shows what goes where before writing.",
   },
   "fill.source": { ko: "자료", en: "Source" },
   "fill.source.text": { ko: "붙여넣기", en: "Paste" },
@@ -100,6 +100,10 @@ export const UI = {
   "fill.noSheets": { ko: "재원별 표가 있는 시트가 없습니다.", en: "No sheet holds a funding table." },
   "fill.sheetsFailed": { ko: "시트 목록을 읽지 못했습니다", en: "Could not read the sheet list" },
   "fill.preview": { ko: "미리 보기", en: "Preview" },
+  "fill.bookNoJson": {
+    ko: "예산서 쪽은 지난해 예산서(시트, 붙여넣은 행이나 CSV)로 채웁니다. JSON은 재원별 표에만 씁니다.",
+    en: "A budget-book page is filled from last year's book (a sheet, pasted rows or CSV); JSON is for funding tables only.",
+  },
   "fill.previewFailed": { ko: "미리 보기를 만들지 못했습니다", en: "Could not prepare the preview" },
   "fill.previewLabel": { ko: "채우기 미리 보기", en: "Fill preview" },
   "fill.target": { ko: "대상: '{sheet}' {range}", en: "Target: '{sheet}' {range}" },

@@ -126,6 +126,34 @@ export const FILL_MSG = {
     en: `${w.en}: ${year} appears twice.`,
   }),
   // ---- planning the fill ----
+  noBookPage: (sheet: string): Text => ({
+    ko: `'${sheet}' 시트는 예산서(세출예산서 사업명세서) 쪽이 아닙니다.`,
+    en: `Sheet '${sheet}' is not a page of the budget book.`,
+  }),
+  noBookSource: (): Text => ({
+    ko: "지난해 예산서를 찾지 못했습니다. 부서·정책사업·단위사업·세부사업·편성목·산출내역·산출기초·예산액 머리행이 있는 시트나 행을 고르세요.",
+    en: "No budget book found in the source: choose a sheet or rows with the book's header (부서 … 산출내역, 산출기초, 예산액).",
+  }),
+  bookUnits: (from: Unit, to: Unit): Text => ({
+    ko: `지난해 예산서는 ${from} 단위이고 이 쪽은 ${to} 단위입니다. 단위가 같은 예산서에서 채우세요.`,
+    en: `Last year's book is in ${UNIT_EN[from]}, this page in ${UNIT_EN[to]}: fill it from a book in the same unit.`,
+  }),
+  bookNothing: (): Text => ({
+    ko: "채울 칸이 없습니다: 지난해 예산서에 이 쪽과 이름이 같은 통계목이나 산출내역이 없습니다.",
+    en: "Nothing to fill: last year's book has no 통계목 or line named as on this page.",
+  }),
+  bookNotLastYear: (what: string): Text => ({
+    ko: `지난해 예산서에 없습니다: ${what}. 이 줄은 채우지 않습니다.`,
+    en: `Not in last year's book: ${what}. This line is not filled.`,
+  }),
+  bookBasisForm: (what: string, then: string, now: string): Text => ({
+    ko: `${what}: 지난해 산출기초 "${then}", 이 쪽 산출기초 "${now}". 수량 단위나 개수가 달라 단가·수량을 옮기지 않습니다.`,
+    en: `${what}: last year's 산출기초 "${then}" is not of this page's form "${now}" (count words or their number); its figures are not carried.`,
+  }),
+  bookFormula: (cell: string): Text => ({
+    ko: `${cell}에는 수식이 있어 덮어쓰지 않습니다.`,
+    en: `${cell} holds a formula; it is not written over.`,
+  }),
   noFundingTable: (sheet: string): Text => ({
     ko: `'${sheet}' 시트에서 재원별·연도별 표를 찾지 못했습니다.`,
     en: `No funding table (sources by years) found on sheet '${sheet}'.`,

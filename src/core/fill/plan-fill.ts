@@ -13,15 +13,13 @@ import { findFundingTarget, repeatedSourceProblems, yearLineAt, type FundingTarg
 import { classifyCleaned } from "../layout/labels";
 import type { FillProblem, FundingColumn, FundingInput, FundingValue, Origin } from "./types";
 
-export interface FillPreview {
+/** One cell a fill speaks of, as the pane previews it. */
+export interface PreviewLine {
   /** The target cell, A1. */
   cell: string;
   r: number;
   c: number;
-  source: FundingInputSource;
-  year: number;
-  sub: number;
-  /** "국비 · 2021년" / "National · 2021" (with the sub-column: "· 집행액"). */
+  /** "국비 · 2021년" / "National · 2021" (with the sub-column: "· 집행액"); a book page's "201 일반운영비 › … · 단가". */
   label: Text;
   /** What the cell holds now (the shown value; a formula's cached result), and its formula if any. */
   before: Scalar | undefined;
@@ -33,9 +31,15 @@ export interface FillPreview {
   origin: Origin;
 }
 
+export interface FillPreview extends PreviewLine {
+  source: FundingInputSource;
+  year: number;
+  sub: number;
+}
+
 type FundingInputSource = FundingInput["rows"][number]["source"];
 
-export interface FillPlan {
+export interface FillPlan<P extends PreviewLine = FillPreview> {
   sheet: string;
   /** The funding table filled; undefined when none could be chosen (see problems). */
   table?: Range;
@@ -44,7 +48,7 @@ export interface FillPlan {
   /** Values only, on the target sheet: what the port's writePlan writes. */
   plan: SheetPlan;
   /** One line per source × year cell the input speaks of, written or not. */
-  preview: FillPreview[];
+  preview: P[];
   /** Cells (A1) that hold a value or formula now and would be overwritten: ask before writing. */
   overwrites: string[];
   problems: FillProblem[];
