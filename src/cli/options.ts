@@ -61,13 +61,34 @@ function parseError(e: unknown, lang: Lang): string {
 }
 
 /**
+ * "--rate -5%": a value that starts with "-" and a figure is the option's value, not another option (Node's parser
+ * would call it "ambiguous" and the user would read "needs a value"). Joined as "--rate=-5%", the value is then
+ * taken, and refused or accepted by the option's own rule.
+ */
+function negativeValues(argv: string[], options: Options): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const next = argv[i + 1];
+    const long = /^--([^=]+)$/.exec(a)?.[1];
+    const short = /^-([A-Za-z])$/.exec(a)?.[1];
+    const name = long ?? (short === undefined ? undefined : Object.keys(options).find((k) => options[k].short === short));
+    if (name !== undefined && options[name]?.type === "string" && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`--${name}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/**
  * Parses `argv` with the command's own options and the shared ones. Returns the parsed line, or the exit code when
  * the command is done: 0 after printing `usage` for --help, 2 after explaining a line that cannot be used.
  */
 export function parseCommandLine<O extends Options>(argv: string[], io: Io, command: string, options: O, usage: Record<Lang, string>): CommandLine<O> | number {
   let parsed: ReturnType<typeof parseArgs<Config<O>>>;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { ...options, ...SHARED } }) as ReturnType<typeof parseArgs<Config<O>>>;
+    parsed = parseArgs({ args: negativeValues(argv, { ...options, ...SHARED }), allowPositionals: true, options: { ...options, ...SHARED } }) as ReturnType<typeof parseArgs<Config<O>>>;
   } catch (e) {
     // A badly written option is still explained in the language asked for.
     const lang = requestedLang(argv);

@@ -2,7 +2,10 @@
 // src/excel/write-plan.ts, so `yesan template new` produces the same cells, formulas, formats, validations and
 // names that the add-in writes into Excel.
 import ExcelJS from "exceljs";
-import { writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { copyFile, link, rename, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { a1, rangeA1, type Range } from "../core/cells/grid";
 import type { PlanCell, PlanValidation, SheetPlan, Text } from "../core/cells/sheet-plan";
 
@@ -27,10 +30,34 @@ export interface WritePlanOptions {
   flag?: "w" | "wx";
 }
 
-/** One worksheet per plan, in order, written to `file`. Charts are not written (see `buildPlanWorkbook`). */
+/**
+ * One worksheet per plan, in order, written to `file`. Charts are not written (see `buildPlanWorkbook`).
+ *
+ * The bytes go to a new file beside `file` first, then take its name in one step: a write that fails half-way (a
+ * full disk) leaves the file that was there intact and no half-written workbook under its name. "w" replaces
+ * `file` (rename); "wx" never does (link fails with EEXIST when a file of that name appeared in the meantime).
+ */
 export async function writePlanXlsx(plans: SheetPlan[], file: string, options: WritePlanOptions = {}): Promise<void> {
   const buffer = await buildPlanWorkbook(plans).xlsx.writeBuffer();
-  await writeFile(file, new Uint8Array(buffer as ArrayBuffer), { flag: options.flag ?? "w" });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, new Uint8Array(buffer as ArrayBuffer), { flag: "wx" });
+    if ((options.flag ?? "w") === "wx") await linkNew(temp, file);
+    else await rename(temp, file);
+  } finally {
+    await unlink(temp).catch(() => undefined); // gone after the rename; after a link or a failure, removed
+  }
+}
+
+/** `temp` under the new name `file`, never replacing one; by copying where the disk has no hard links (FAT, exFAT). */
+async function linkNew(temp: string, file: string): Promise<void> {
+  try {
+    await link(temp, file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ENOENT" || code === "EACCES") throw e;
+    await copyFile(temp, file, constants.COPYFILE_EXCL);
+  }
 }
 
 /**

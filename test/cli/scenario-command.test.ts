@@ -71,6 +71,11 @@ describe("giftcert", () => {
     expect(code).toBe(2);
     expect(out).toBe("");
     expect(err.split("\n")).toEqual(["--issuance: 음수(-300억)는 넣을 수 없습니다.", "--rate: 100%를 넘을 수 없습니다 (120%).", ""]);
+    // A negative value given as the next word is taken as the value ("--rate -5%"), and refused by its own rule.
+    const negative = await run("scenario", "giftcert", "--issuance", "-300억", "--rate", "-5%", "--city", "5%", "--min", "2%");
+    expect(negative.err.split("\n")[0]).toBe("--issuance: 음수(-300억)는 넣을 수 없습니다.");
+    expect(negative.err).toMatch(/--rate: .*-5%/);
+    expect(negative.err).not.toContain("값이 필요합니다");
     const min = await run(...SEED, "--rate", "1%", "--lang", "en");
     expect(min.err).toContain("--min: The district's mandatory minimum (2%) is above the discount rate (1%); it must not exceed it.");
     expect((await run("scenario", "lottery")).code).toBe(2);
