@@ -125,7 +125,10 @@ function listJson(load: CatalogLoad): string {
 function listText(load: CatalogLoad, t: TemplateCliText): string {
   const c = t.columns;
   const rows = [[c.id, c.version, c.kind, c.years, c.department, c.program]];
-  for (const x of load.templates) rows.push([x.id, x.version, t.kinds[x.kind], t.years(templateYears(x).first, templateYears(x).last), x.department, x.program]);
+  for (const x of load.templates) {
+    const years = templateYears(x);
+    rows.push([x.id, x.version, t.kinds[x.kind], t.years(years.first, years.last), x.department, x.program]);
+  }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
   const lines = rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell + " ".repeat(widths[i] - displayWidth(cell)))).join("  "));
   return `${t.listHeading(load.templates.length, load.source, load.catalogVersion, load.url)}\n${lines.join("\n")}\n`;

@@ -28,9 +28,7 @@ export interface Inserted {
 
 
 /** The template's funding years re-based to `year`: the fiscal year moves to `year`, the others with it. */
-export function rebasedYears(template: Template, year: number): { first: number; last: number } {
-  return templateYears(template, year);
-}
+export const rebasedYears = (template: Template, year: number): { first: number; last: number } => templateYears(template, year);
 
 /** Whether the template can go at the selection: a page of the budget book takes a sheet of its own. */
 export const insertsAtSelection = (template: Template): boolean => !isBookTemplate(template);

@@ -27,10 +27,7 @@ export const BookLeafSchema = z.strictObject({
 });
 
 /** A ◎ item: a leaf, or a heading whose amount is the sum of its ○ sub-items. */
-export const BookItemSchema = z.strictObject({
-  label: text,
-  price: won.optional(),
-  factors: z.array(BookFactorSchema).max(4).optional(),
+export const BookItemSchema = BookLeafSchema.extend({
   /** ○ lines; an item with sub-items has no 산출기초 of its own. */
   subs: z.array(BookLeafSchema).min(1).max(30).optional(),
 });

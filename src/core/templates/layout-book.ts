@@ -169,7 +169,7 @@ export function layoutBookTemplate(template: BookTemplate, options: BookLayoutOp
       w.text(versionRow, C.item, LAYOUT_TEXT.bookVersion);
       w.computed(versionRow, C.amount, sumOf(items.map((x) => x.r), C.amount), amount, { numberFormat: AMOUNT_FORMAT });
       w.input(versionRow, C.previous, previousDefault);
-      w.rule({ r0: versionRow, c0: C.previous, r1: versionRow, c1: C.previous }, { kind: "wholeNumber", min: 0 }, LAYOUT_TEXT.validationTitle, LAYOUT_TEXT.validationMessage("천원"));
+      w.validation({ r0: versionRow, c0: C.previous, r1: versionRow, c1: C.previous }, "천원");
       w.computed(versionRow, C.change, `${a1(versionRow, C.amount)}-${a1(versionRow, C.previous)}`, amount - previous, { numberFormat: CHANGE_FORMAT });
       // The 통계목 line shows its 본예산's figures.
       w.text(statRow, C.item, s.label, { bold: true });
@@ -194,7 +194,7 @@ export function layoutBookTemplate(template: BookTemplate, options: BookLayoutOp
     if (i < n - 1) {
       const v = withDefaults ? s.amount : undefined;
       w.input(row, C.source, v);
-      w.rule({ r0: row, c0: C.source, r1: row, c1: C.source }, { kind: "wholeNumber", min: 0 }, LAYOUT_TEXT.validationTitle, LAYOUT_TEXT.validationMessage("천원"));
+      w.validation({ r0: row, c0: C.source, r1: row, c1: C.source }, "천원");
       values.push(v ?? 0);
     } else {
       const value = program.amount - values.reduce((t, v) => t + v, 0);
