@@ -304,6 +304,7 @@ export const UI = {
   "rule.formula-range": { ko: "수식 범위", en: "Formula range" },
   "rule.headline-mismatch": { ko: "제목 금액 불일치", en: "Headline mismatch" },
   "rule.malformed-number": { ko: "잘못된 숫자", en: "Malformed number" },
+  "rule.error-value": { ko: "Excel 오류 값", en: "Excel error value" },
   "rule.number-as-text": { ko: "텍스트 숫자", en: "Number stored as text" },
   "rule.hardcoded-total": { ko: "직접 입력한 합계", en: "Typed-in total" },
   "rule.not-calculated": { ko: "계산 안 된 수식", en: "Formula not calculated" },

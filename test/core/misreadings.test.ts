@@ -429,14 +429,15 @@ describe("labels that only look like totals or shares", () => {
     ]);
     expect(errors(g)).toEqual([]);
   });
-  test("figures not settled yet (미정, 별도, #N/A) are unknown, not 0", () => {
+  test("figures not settled yet (미정, 별도) are unknown, not 0; #N/A is Excel's error value and named as one", () => {
     const g = sheet([
       ["재원", "2021년", "2022년", "2023년"],
       ["국비", 100, "미정", 100],
       ["시비", 50, 50, "#N/A"],
       ["계", 150, 100, 100],
     ]);
-    expect(errors(g)).toEqual([]);
+    // No total is claimed wrong over an unknown figure: the only error is the error value itself.
+    expect(errors(g)).toEqual(["error-value D3"]);
   });
   test("amounts that look like years in a row led by a source are amounts, not a header", () => {
     const g = sheet([

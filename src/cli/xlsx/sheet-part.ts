@@ -121,6 +121,9 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
         const n = Number(text);
         // Not a number at all: kept as the text it is, never NaN in a sum.
         if (text.trim() === "" || !Number.isFinite(n)) return text;
+        // An integer a double cannot hold ("9007199254740993" becomes …992): kept as written, for the engine to refuse
+        // with the figure the file holds rather than a neighbour of it.
+        if (Math.abs(n) > Number.MAX_SAFE_INTEGER && /^\s*-?\d+\s*$/.test(text) && BigInt(text.trim()) !== BigInt(n)) return text.trim();
         return date ? serialDay(n, ctx.date1904) : n;
       }
     }

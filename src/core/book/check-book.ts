@@ -2,6 +2,7 @@
 // (relations.ts), each kind claimed only where the book's own figures confirm it, the failing ones blamed on the
 // cell that explains them (blame.ts), and the findings named by cell and path with expected and actual values.
 import { a1 } from "../cells/grid";
+import { errorValue } from "../cells/error-value";
 import type { Finding } from "../findings/findings";
 import { MSG, type BookCheck, type BookColumn } from "../findings/messages";
 import type { Unit } from "../numbers/units";
@@ -44,6 +45,9 @@ export interface BookResult {
 
 const MAX_RELATED = 20;
 
+/** A whole figure past 2^53, as typed or stored: refused as too large rather than as badly written. */
+const tooLarge = (text: string): boolean => /^\s*[-△]?[\d,]+\s*$/.test(text) && Number(text.replace(/[^\d]/g, "")) > Number.MAX_SAFE_INTEGER;
+
 export function checkBook(pages: BookPage[]): BookResult {
   const unit = pages[0].cols.unit;
   const ledger = readLedger(pages);
@@ -59,7 +63,9 @@ export function checkBook(pages: BookPage[]): BookResult {
   const findings: Finding[] = [];
   for (const m of ledger.malformed) {
     const cell = a1(m.at.r, m.at.c);
-    findings.push({ rule: "malformed-number", severity: "error", sheet: m.at.sheet, cell, related: [], actual: m.text, unit, message: MSG.malformed(cell, m.text) });
+    const code = errorValue(m.text);
+    if (code !== undefined) findings.push({ rule: "error-value", severity: "error", sheet: m.at.sheet, cell, related: [], actual: code, unit, message: MSG.errorValue(cell, code) });
+    else findings.push({ rule: "malformed-number", severity: "error", sheet: m.at.sheet, cell, related: [], actual: m.text, unit, message: tooLarge(m.text) ? MSG.tooLarge(cell, m.text) : MSG.malformed(cell, m.text) });
   }
   const supplementary = pages[0].cols.kind === "추경";
   for (const c of culprits) findings.push(culpritFinding(c, unit, supplementary));

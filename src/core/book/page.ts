@@ -93,7 +93,11 @@ export type Amount = { value: number; c: number; text: boolean } | { malformed: 
 export function readAmount(view: SheetView, r: number, c: number | undefined): Amount {
   if (c === undefined) return undefined;
   const v = view.cell(r, c)?.v;
-  if (typeof v === "number") return Number.isFinite(v) ? { value: v, c, text: false } : undefined;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return undefined;
+    // Past 2^53 sums are not exact: the figure is refused, as a broken one is.
+    return Math.abs(v) > Number.MAX_SAFE_INTEGER ? { malformed: String(v), c } : { value: v, c, text: false };
+  }
   if (typeof v !== "string") return undefined;
   // Parentheses mark a 성립전 amount (spent before the supplementary budget passed): counted as it stands.
   const t = v.trim().replace(/^\((.*)\)$/s, "$1").trim();

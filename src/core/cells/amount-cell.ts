@@ -28,9 +28,10 @@ export function readAmountCell(cell: Cell | undefined, evaluated?: number, linea
     return { kind: "amount", value: evaluated, asText: false, formula: cell.f, evaluated: true };
   }
   if (typeof v === "number") {
-    return Number.isFinite(v)
-      ? { kind: "amount", value: v, asText: false, formula: cell.f }
-      : { kind: "malformed", text: String(v), reason: "other" };
+    if (!Number.isFinite(v)) return { kind: "malformed", text: String(v), reason: "other" };
+    // Past 2^53 a double skips integers, and a sum over the figure is not exact: refused, never rounded silently.
+    if (Math.abs(v) > Number.MAX_SAFE_INTEGER) return { kind: "malformed", text: String(v), reason: "too-large" };
+    return { kind: "amount", value: v, asText: false, formula: cell.f };
   }
   if (v === null) return { kind: "zero", dash: false };
   if (typeof v === "boolean") return { kind: "text", text: String(v) };

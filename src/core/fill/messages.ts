@@ -13,6 +13,7 @@ const REASON: Record<MalformedReason, Text> = {
   letters: { ko: "숫자 사이에 글자가 있습니다", en: "letters are mixed into the digits" },
   sign: { ko: "부호가 잘못되었습니다", en: "the sign is misplaced" },
   other: { ko: "숫자 형식이 아닙니다", en: "it is not a number as written" },
+  "too-large": { ko: "9,007,199,254,740,991보다 커서 정확히 계산할 수 없습니다", en: "it is beyond 9,007,199,254,740,991, past which sums cannot be exact" },
 };
 
 /** "붙여넣기 3행 12열" / "pasted text line 3, column 12" … */

@@ -7,6 +7,8 @@ export type RuleId =
   | "formula-range"
   | "headline-mismatch"
   | "malformed-number"
+  // An Excel error value (#REF!, #N/A …) where a figure belongs: the figure is unknown.
+  | "error-value"
   | "number-as-text"
   | "hardcoded-total"
   | "not-calculated"

@@ -49,9 +49,17 @@ export const MSG = {
     ko: `${cell}에 적힌 금액(${ko(stated, unit)})이 재원별 내역의 합(${ko(sum, unit)})과 다릅니다.`,
     en: `The amount stated in ${cell}, ${en(stated, unit)}, differs from the sum of its per-source split, ${en(sum, unit)}.`,
   }),
+  tooLarge: (cell: string, text: string): Text => ({
+    ko: `${cell}의 값(${text})은 9,007,199,254,740,991보다 커서 정확히 더할 수 없습니다. 반올림해 검사하지 않고 이 칸이 들어가는 합계는 검사하지 못했습니다.`,
+    en: `${text} in ${cell} is beyond 9,007,199,254,740,991, past which sums cannot be exact. It was not rounded; the totals it is part of were not checked.`,
+  }),
   malformed: (cell: string, text: string): Text => ({
     ko: `${cell}의 값 "${text}"은(는) 올바른 숫자가 아닙니다 (자릿수 구분 쉼표나 소수점을 확인하세요). 값을 추측하지 않고 검사에서 뺐습니다.`,
     en: `"${text}" in ${cell} is not a well-formed number (check the thousands separators and decimal point). It was not guessed and is left out of the checks.`,
+  }),
+  errorValue: (cell: string, code: string): Text => ({
+    ko: `${cell}에 Excel 오류 값(${code})이 들어 있어 이 칸의 금액을 알 수 없습니다. 이 칸이 들어가는 합계는 검사하지 못했습니다. 수식이 가리키는 칸을 확인하세요.`,
+    en: `${cell} holds the Excel error ${code}: its amount is unknown, and the totals it is part of were not checked. Check the cells its formula refers to.`,
   }),
   numberAsText: (cell: string, text: string): Text => ({
     ko: `${cell}의 값 "${text}"은(는) 숫자가 텍스트로 저장되어 있습니다. Excel 수식이 이 값을 더하지 않을 수 있습니다.`,

@@ -4,6 +4,7 @@ import type { Range } from "../cells/grid";
 import type { SheetView } from "../cells/sheet-view";
 import { classifyCleaned, classifyTableLabel, cleanLabel, isNonAdditiveLabel, type LabelClass, type SourceKey } from "./labels";
 import { readAmountCell, type AmountCell } from "../cells/amount-cell";
+import { errorValue } from "../cells/error-value";
 import { looksLikeFigure } from "../numbers/numbers";
 import { buildHeaderTree, type HeaderNode } from "./header-tree";
 import { identifierColumn, isYearLike, percentColumn, propagateNonAdditive } from "./line-kinds";
@@ -75,9 +76,10 @@ function startsWithLineLabel(view: SheetView, r: number, range: Range): boolean 
   return false;
 }
 
-/** An amount-like cell: a number, a dash, a malformed number, or text that states an amount. */
+/** An amount-like cell: a number, a dash, a malformed number, text that states an amount, or an Excel error value
+ * (a formula that failed stands where a figure belongs). */
 function amountish(a: AmountCell): boolean {
-  return a.kind === "amount" || a.kind === "malformed" || a.kind === "not-calculated" || (a.kind === "zero" && a.dash);
+  return a.kind === "amount" || a.kind === "malformed" || a.kind === "not-calculated" || (a.kind === "zero" && a.dash) || (a.kind === "text" && errorValue(a.text) !== undefined);
 }
 
 /** Reads a cell; a formula is looked at only when it has no cached value (the common case costs nothing). */

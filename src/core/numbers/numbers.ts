@@ -4,7 +4,9 @@
 
 import { WON_PER_UNIT, type Unit } from "./units";
 
-export type MalformedReason = "grouping" | "decimal-points" | "repeated-unit" | "letters" | "sign" | "other";
+export type MalformedReason = "grouping" | "decimal-points" | "repeated-unit" | "letters" | "sign" | "other"
+  /** Beyond 2^53: a double cannot hold the figure exactly, nor sums over it. */
+  | "too-large";
 
 export type ParsedNumber =
   | { kind: "number"; value: number; unit?: Unit; negative: boolean; text: string }
@@ -100,6 +102,7 @@ function parseStrict(s: string, text: string): ParsedNumber | undefined {
   }
   const magnitude = Number(digits);
   // More significant digits than a double holds: reporting beats silently rounding.
+  if (magnitude > Number.MAX_SAFE_INTEGER) return { kind: "malformed", text, reason: "too-large" };
   if (!holdsExactly(magnitude, canonicalDecimal(digits))) return { kind: "malformed", text, reason: "other" };
   const value = negative && magnitude !== 0 ? -magnitude : magnitude;
   return unit === undefined

@@ -1,47 +1,10 @@
 // The reader on parts written by hand, as other writers leave them: namespace prefixes, inline and phonetic strings,
 // ISO dates, the 1904 date system, chart sheets, entities, CDATA and DOCTYPEs, damaged and oversized parts. The
 // files of real writers (exceljs, LibreOffice) are held to exceljs's Cell API in read-xlsx-oracle.test.ts.
-import { strToU8, zipSync } from "fflate";
+import { NS, sheet, xlsx } from "../../support/hand-xlsx";
 import { readXlsxGrid, XlsxReadError } from "../../../src/cli/xlsx-grid";
 import type { WorkbookGrid } from "../../../src/core/cells/grid";
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-interface Book {
-  sheets: { name: string; xml: string; kind?: "worksheet" | "chartsheet" }[];
-  strings?: string;
-  styles?: string;
-  workbookPr?: string;
-}
-
-function xlsx(book: Book): Uint8Array {
-  const files: Record<string, Uint8Array> = {
-    "_rels/.rels": strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-  };
-  const rels: string[] = [];
-  const list: string[] = [];
-  book.sheets.forEach((s, i) => {
-    const kind = s.kind ?? "worksheet";
-    const folder = kind === "worksheet" ? "worksheets" : "chartsheets";
-    files[`xl/${folder}/sheet${i + 1}.xml`] = strToU8(s.xml);
-    rels.push(`<Relationship Id="rId${i + 1}" Type="${REL}/${kind}" Target="${folder}/sheet${i + 1}.xml"/>`);
-    list.push(`<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
-  });
-  if (book.strings !== undefined) {
-    files["xl/sharedStrings.xml"] = strToU8(`<sst ${NS}>${book.strings}</sst>`);
-    rels.push(`<Relationship Id="rS" Type="${REL}/sharedStrings" Target="/xl/sharedStrings.xml"/>`);
-  }
-  if (book.styles !== undefined) {
-    files["xl/styles.xml"] = strToU8(`<styleSheet ${NS}>${book.styles}</styleSheet>`);
-    rels.push(`<Relationship Id="rT" Type="${REL}/styles" Target="styles.xml"/>`);
-  }
-  files["xl/_rels/workbook.xml.rels"] = strToU8(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`);
-  files["xl/workbook.xml"] = strToU8(`<workbook ${NS}>${book.workbookPr ?? ""}<sheets>${list.join("")}</sheets></workbook>`);
-  return zipSync(files);
-}
-
-const sheet = (data: string, after = ""): string => `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${data}</sheetData>${after}</worksheet>`;
 const values = (grid: WorkbookGrid, i = 0): unknown[][] => grid.sheets[i].cells.map((row) => (row ?? []).map((c) => c?.v));
 
 test("prefixed elements (<x:c>) read as the plain ones", () => {
@@ -149,4 +112,9 @@ test("a row numbered past Excel's last is refused with its reason, not dropped",
   // The last row itself is fine.
   const last = `<row r="1048576"><c r="XFD1048576"><v>3</v></c></row>`;
   expect(readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet(last) }] }), "끝.xlsx").sheets[0].cells[1_048_575]?.[16_383]).toEqual({ v: 3 });
+});
+
+test("an integer a double cannot hold is kept as written, not as the neighbour a double rounds it to", () => {
+  const data = `<row r="1"><c r="A1"><v>9007199254740993</v></c><c r="B1"><v>9007199254740992</v></c><c r="C1"><v>1E+20</v></c><c r="D1"><v>12345</v></c></row>`;
+  expect(values(readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet(data) }] }), "big.xlsx"))).toEqual([["9007199254740993", 9007199254740992, 1e20, 12345]]);
 });

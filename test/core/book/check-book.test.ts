@@ -88,6 +88,25 @@ test("a malformed amount (24,00) is reported at its cell and left out of the sum
   expect(found.map((f) => [f.cell, f.rule, f.actual])).toEqual([[a1(row.r, 8), "malformed-number", "24,00"]]);
 });
 
+test("an Excel error value (#REF!) in an 예산액 is reported as one, not as a malformed number, and nothing else claimed", () => {
+  const book = buildBook(sampleDepartment(), { rowsPerPage: 17 });
+  const row = book.rows.find((x) => x.source === undefined && x.line.spec.label === "◎기본수용비");
+  if (row === undefined) throw new Error("row");
+  const found = errors(withCell(book, row.sheet, row.r, 8, "#REF!"));
+  expect(found.map((f) => [f.cell, f.rule, f.actual])).toEqual([[a1(row.r, 8), "error-value", "#REF!"]]);
+});
+
+test("an 예산액 past 2^53 (stored or typed) is refused as too large, not rounded into the sums", () => {
+  const book = buildBook(sampleDepartment(), { rowsPerPage: 17 });
+  const row = book.rows.find((x) => x.source === undefined && x.line.spec.label === "◎기본수용비");
+  if (row === undefined) throw new Error("row");
+  for (const v of [2 ** 53 + 2, "9,007,199,254,740,993"]) {
+    const found = errors(withCell(book, row.sheet, row.r, 8, v));
+    expect(found.map((f) => [f.cell, f.rule])).toEqual([[a1(row.r, 8), "malformed-number"]]);
+    expect(found[0].message.ko).toContain("정확히 더할 수 없습니다");
+  }
+});
+
 test("rows the file lost (a row skipped inside a page) are not claimed as errors, and the totals over them are listed", () => {
   const book = buildBook(sampleDepartment(), { rowsPerPage: 17 });
   const sheets = clone(book.sheets);

@@ -117,7 +117,8 @@ describe("parseNumber: malformed, reported not guessed", () => {
     ["1,234.", "other"],
     ["16,800/2,880", "other"],
     ["1조 12,000억", "other"], // the 억 part must be under 1조
-    ["12345678901234567890", "other"], // more digits than a double keeps
+    ["12345678901234567890", "too-large"], // past 2^53: a double cannot hold it
+    ["1234567890.12345678", "other"], // more digits than a double keeps
   ];
   test.each(bad)("%j -> %s", (input, reason) => {
     expect(parseNumber(input)).toEqual({ kind: "malformed", text: input, reason });
