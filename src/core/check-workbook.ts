@@ -6,7 +6,8 @@
 // wrong cells (blame/) → findings (findings/). A line that only the workbook can decide (a small table whose own
 // figures disagree) waits until every sheet has added its evidence to the pool; the rest of a sheet is settled, and
 // its table models dropped, as soon as it is read (a department has thousands of tables).
-import { parseA1, rangeA1, type SheetGrid, type WorkbookGrid, type Range } from "./cells/grid";
+import { parseA1, rangeA1, type SheetGrid, type SheetRepair, type WorkbookGrid, type Range } from "./cells/grid";
+import { MSG } from "./findings/messages";
 import type { Finding } from "./findings/findings";
 import { makeSheetView, type SheetView } from "./cells/sheet-view";
 import { scanTables, type FoundTable, type TableKind } from "./layout/detect-tables";
@@ -104,6 +105,7 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
   const pool = new Pool();
   const results: (SheetResult | SheetState)[] = [];
   const bookPages: BookPage[] = [];
+  const repaired: Finding[] = [];
   let next = 0;
   return {
     sheets: wb.sheets.length,
@@ -112,7 +114,9 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
     },
     step() {
       if (next >= wb.sheets.length) return false;
-      const view = makeSheetView(wb.sheets[next]);
+      const sheet = wb.sheets[next];
+      if (sheet.repairs !== undefined) append(repaired, repairFindings(sheet.name, sheet.repairs));
+      const view = makeSheetView(sheet);
       next++;
       // A page of the budget book is part of one ledger across pages, checked once all are read.
       const cols = findBookColumns(view);
@@ -126,7 +130,8 @@ export function startCheck(wb: WorkbookGrid, options: CheckOptions = {}): Workbo
     },
     result() {
       while (next < wb.sheets.length) this.step();
-      const out: CheckResult = { tables: [], findings: [], notChecked: [] };
+      // What the reader repaired comes first: it is about the file, before any table in it.
+      const out: CheckResult = { tables: [], findings: [...repaired], notChecked: [] };
       for (const r of results) {
         const s = "view" in r ? settle(r, planYear, pool) : r;
         append(out.tables, s.tables);
@@ -259,6 +264,14 @@ function settle(s: SheetState, planYear: number | undefined, pool: Pool): SheetR
   append(findings, checkHeadlines({ sheet: s.name, lines: s.lines, tables: s.facts, planYear, blamed: findings }));
   append(findings, shortfallFindings(s.facts));
   return { tables, findings: sortFindings(findings), notChecked };
+}
+
+function repairFindings(sheet: string, repairs: SheetRepair[]): Finding[] {
+  return repairs.map((x) =>
+    x.kind === "merge-overlap"
+      ? { rule: "file-repaired", severity: "warning", sheet, cell: x.ref.split(":")[0], related: [x.with.split(":")[0]], message: MSG.mergeOverlap(x.ref, x.with) }
+      : { rule: "file-repaired", severity: "warning", sheet, cell: "A1", related: [], message: MSG.mergeInvalid(x.ref) },
+  );
 }
 
 function summary(t: FoundTable): TableSummary {

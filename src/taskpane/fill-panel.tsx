@@ -157,7 +157,12 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
         setShown(undefined);
         return r;
       },
-      (r) => t(lang, "fill.written", { sheet: r.written.sheet, count: r.cells, range: r.written.range }),
+      (r) => {
+        const done = t(lang, "fill.written", { sheet: r.written.sheet, count: r.cells, range: r.written.range });
+        const lost = shown.prepared.plan.notWritten;
+        // What was not written is said after writing too: a success message must not hide a skipped figure.
+        return lost.length === 0 ? done : `${done} ${t(lang, "fill.writtenSkipped", { count: lost.length, list: notWrittenList(lost, lang) })}`;
+      },
     );
   };
 
@@ -262,6 +267,13 @@ export function FillSection({ port, lang, tab, busy, statusFor }: FillSectionPro
   );
 }
 
+/** The figures not written, by the cell they were meant for or else where the input had them; the first five. */
+function notWrittenList(lost: PreparedFill["plan"]["notWritten"], lang: Lang): string {
+  const names = lost.map((x) => x.cell ?? (x.origin === undefined ? "?" : where(x.origin)[lang]));
+  const shownNames = names.slice(0, 5).join(", ");
+  return names.length > 5 ? t(lang, "fill.more", { list: shownNames, count: names.length - 5 }) : shownNames;
+}
+
 function showBefore(p: PreviewLine, lang: Lang): string {
   if (p.beforeFormula !== undefined) return `=${p.beforeFormula}`;
   return showScalar(p.before, lang);
@@ -321,6 +333,11 @@ function PreviewView({ lang, prepared, busy, confirmed, onConfirm, onWrite, onCa
         </>
       )}
 
+      {plan.notWritten.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="fill-not-written">
+          <MessageBarBody>{t(lang, "fill.notWritten", { count: plan.notWritten.length, list: notWrittenList(plan.notWritten, lang) })}</MessageBarBody>
+        </MessageBar>
+      )}
       {problems.length > 0 && <Problems lang={lang} problems={problems} />}
 
       {overwrites.length > 0 && (

@@ -121,6 +121,9 @@ export const UI = {
   "fill.write": { ko: "시트에 쓰기", en: "Write to sheet" },
   "fill.cancel": { ko: "취소", en: "Cancel" },
   "fill.written": { ko: "'{sheet}' 시트의 셀 {count}개를 채웠습니다 ({range}).", en: "Filled {count} cell(s) on sheet '{sheet}' ({range})." },
+  "fill.notWritten": { ko: "쓰지 않는 값 {count}개: {list} (아래 문제 참고)", en: "{count} value(s) will not be written: {list} (see the problems below)" },
+  "fill.writtenSkipped": { ko: "값 {count}개는 쓰지 않았습니다: {list}.", en: "{count} value(s) were not written: {list}." },
+  "fill.more": { ko: "{list} 외 {count}개", en: "{list} and {count} more" },
   "fill.writeFailed": { ko: "채우지 않았습니다", en: "Nothing was filled" },
   "fill.changed": {
     ko: "미리 본 뒤 시트나 자료가 바뀌어 아무것도 쓰지 않았습니다. 새 미리 보기를 확인하세요.",
@@ -305,6 +308,8 @@ export const UI = {
   "rule.headline-mismatch": { ko: "제목 금액 불일치", en: "Headline mismatch" },
   "rule.malformed-number": { ko: "잘못된 숫자", en: "Malformed number" },
   "rule.error-value": { ko: "Excel 오류 값", en: "Excel error value" },
+  "rule.text-amount": { ko: "금액 칸의 글자", en: "Text in an amount cell" },
+  "rule.file-repaired": { ko: "복구해 읽은 파일", en: "File read as repaired" },
   "rule.number-as-text": { ko: "텍스트 숫자", en: "Number stored as text" },
   "rule.hardcoded-total": { ko: "직접 입력한 합계", en: "Typed-in total" },
   "rule.not-calculated": { ko: "계산 안 된 수식", en: "Formula not calculated" },

@@ -96,14 +96,33 @@ describe("Excel error values in a table's figures", () => {
     expect(brief(run(g).findings)).toEqual(["error-value D4"]);
   });
 
-  test("a column whose figures are all errors is still read as the table's column", () => {
+  test("a column whose figures are all broken references is still read as the table's column", () => {
     const g = sheet([
       ["구분", "2021년", "2022년"],
-      ["국비", 100, "#DIV/0!"],
-      ["시비", 50, "#DIV/0!"],
-      ["계", 150, "#DIV/0!"],
+      ["국비", 100, "#REF!"],
+      ["시비", 50, "#REF!"],
+      ["계", 150, "#REF!"],
     ]);
     expect(brief(run(g).findings)).toEqual(["error-value C2", "error-value C3", "error-value C4"]);
+  });
+
+  test("a column of shares showing only #DIV/0! (its base not entered yet) holds no figure and claims nothing", () => {
+    // As a blank form or next year's empty column leaves them: =C2/$C$4 over blank inputs.
+    const g = sheet([
+      ["구분", "2021년", "비율", "2022년", "비율"],
+      ["국비", 100, 0.667, null, "#DIV/0!"],
+      ["시비", 50, 0.333, null, "#DIV/0!"],
+      ["계", 150, 1, 0, "#DIV/0!"],
+    ]);
+    expect(run(g).findings).toEqual([]);
+    // Among figures, #DIV/0! is an error at its cell.
+    const among = sheet([
+      ["구분", "2021년", "2022년"],
+      ["국비", 100, 30],
+      ["시비", 50, 20],
+      ["계", 150, "#DIV/0!"],
+    ]);
+    expect(brief(run(among).findings)).toEqual(["error-value C4"]);
   });
 
   test("text that only looks like an error code in a label column is a label", () => {
@@ -140,5 +159,72 @@ describe("figures past 2^53", () => {
     const res = run(g);
     expect(brief(res.findings)).toEqual(["malformed-number B2", "malformed-number B4"]);
     expect(res.findings.every((f) => f.message.en.includes("past which sums cannot be exact"))).toBe(true);
+  });
+});
+
+describe("text where a confirmed sum takes a figure", () => {
+  const table = (cell: string | number): ReturnType<typeof sheet> =>
+    sheet([
+      ["구분", "2021년", "2022년", "2023년", "합계"],
+      ["국비", 100, 200, 300, 600],
+      ["시비", 50, 50, 50, 150],
+      ["구비", 10, cell, 30, 40],
+      ["계", 160, 250, 380, 790],
+    ]);
+
+  test("a pasted =HYPERLINK(…) kept as text is an error at its cell, and the sums over it are not passed", () => {
+    const res = run(table('=HYPERLINK("http://x","20")'));
+    expect(brief(res.findings)).toEqual(["text-amount C4"]);
+    expect(res.findings[0].severity).toBe("error");
+    expect(res.findings[0].message.ko).toBe('C4에 수식(=HYPERLINK("http://x","20"))이 계산되지 않고 글자로 들어 있습니다. Excel 합계는 이 칸을 빈칸처럼 건너뛰므로 이 칸이 들어가는 합계(E4)는 검사하지 못했습니다. 셀 서식을 \'일반\'으로 바꾸고 수식을 다시 입력하거나 금액을 숫자로 적으세요.');
+  });
+
+  test("a note typed where the figure belongs (별첨 참조) is counted as 0, as Excel counts it, and named with a warning", () => {
+    const res = run(table("별첨 참조"));
+    expect(res.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([["text-amount", "warning", "C4"]]);
+    expect(res.findings[0].message.ko).toBe("C4의 값(별첨 참조)은 금액이 아닌 글자입니다. Excel 합계처럼 0으로 셈해 합계(E4)를 검사했습니다. 금액이 있다면 숫자로 적으세요.");
+  });
+
+  test("where amounts are written as text, a word for none is that column's notation: no finding", () => {
+    const g = sheet([
+      ["구분", "2021년", "2022년", "합계"],
+      ["국비", "100", "200", "300"],
+      ["시비", "Zero", "50", "50"],
+      ["구비", "10", "Zero", "10"],
+      ["계", "110", "250", "360"],
+    ]);
+    expect(run(g).findings.filter((f) => f.rule.startsWith("text-"))).toEqual([]);
+  });
+
+  test("a word for none (없음, Zero) is read as 0 without a word, as a dash is, and the sums over it are checked", () => {
+    for (const word of ["없음", "해당 없음", "Zero"]) {
+      const g = sheet([
+        ["구분", "2021년", "2022년", "2023년", "합계"],
+        ["국비", 100, 200, 300, 600],
+        ["시비", 50, 50, 50, 150],
+        ["구비", 10, word, 30, 40],
+        ["계", 160, 250, 380, 790],
+      ]);
+      expect(run(g).findings).toEqual([]);
+    }
+    // Read as 0, a wrong total beside it is still found.
+    const wrong = sheet([
+      ["구분", "2021년", "2022년", "2023년", "합계"],
+      ["국비", 100, 200, 300, 600],
+      ["시비", 50, 50, 50, 150],
+      ["구비", 10, "없음", 30, 50],
+      ["계", 160, 250, 380, 800],
+    ]);
+    expect(brief(run(wrong).findings.filter((f) => f.severity === "error"))).toEqual(["total-mismatch E4 50→40"]);
+  });
+
+  test("text in a table no sum is confirmed over claims nothing", () => {
+    const g = sheet([
+      ["성명", "직급", "근무연수"],
+      ["김", "주무관", 3],
+      ["이", "팀장", "Zero"],
+      ["박", "과장", 12],
+    ]);
+    expect(run(g).findings).toEqual([]);
   });
 });

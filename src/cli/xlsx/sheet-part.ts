@@ -2,8 +2,9 @@
 // dates by their number format), formulas (a shared formula slid from its first cell to each follower), number
 // formats, merged areas. The choices follow exceljs's reading, which the grid was built on and which
 // test/cli/read-xlsx-oracle.test.ts holds this reader to; where exceljs misreads, the comments say what is done.
+import { acceptMerges } from "./merges";
 import { slideFormula } from "../../core/cells/formula-slide";
-import { parseA1, type Cell, type Range, type Scalar, type SheetGrid } from "../../core/cells/grid";
+import { parseA1, type Cell, type Scalar, type SheetGrid } from "../../core/cells/grid";
 import { StringItem, type CellStyles } from "./workbook-parts";
 import { attr, decodeText, scanXml, XmlSyntaxError } from "./xml-scan";
 
@@ -40,7 +41,7 @@ type Current = "none" | "f" | "v" | "is";
 
 export function readSheetPart(name: string, xml: string, ctx: SheetContext): SheetGrid {
   const cells: (Cell | undefined)[][] = [];
-  const merges: Range[] = [];
+  const mergeRefs: string[] = [];
   const followers: { cell: Cell; r: number; c: number; si: string }[] = [];
   // A shared formula's group ("si") → its first cell and formula.
   const masters = new Map<string, { r: number; c: number; f: string }>();
@@ -177,8 +178,7 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
           current = "is";
           return;
         case "mergeCell": {
-          const range = parseRange(attr(attrs, "ref") ?? "");
-          if (range !== undefined) merges.push(range);
+          mergeRefs.push(attr(attrs, "ref") ?? "");
           return;
         }
         default:
@@ -223,6 +223,7 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
     const m = masters.get(f.si);
     if (m !== undefined) f.cell.f = slideFormula(decodeText(m.f), { r: m.r, c: m.c }, { r: f.r, c: f.c });
   }
+  const { merges, repairs } = acceptMerges(mergeRefs);
   for (const range of merges) {
     // Only the top-left cell of a merged area shows; a value left in another (some writers keep one) is hidden.
     // Bounded by the cells present: a merge over whole columns walks only the rows the sheet has.
@@ -234,13 +235,6 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
       for (let c = range.c0; c <= end; c++) if ((r !== range.r0 || c !== range.c0) && cellsOfRow[c] !== undefined) cellsOfRow[c] = undefined;
     }
   }
-  return { name, cells, merges };
+  return repairs.length === 0 ? { name, cells, merges } : { name, cells, merges, repairs };
 }
 
-function parseRange(ref: string): Range | undefined {
-  const [from, to = from] = ref.split(":");
-  const a = parseA1(from);
-  const b = parseA1(to);
-  if (a === undefined || b === undefined) return undefined;
-  return { r0: Math.min(a.r, b.r), c0: Math.min(a.c, b.c), r1: Math.max(a.r, b.r), c1: Math.max(a.c, b.c) };
-}

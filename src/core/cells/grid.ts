@@ -25,7 +25,12 @@ export interface SheetGrid {
   /** cells[row][col]; rows and cells may be missing (sparse) where the sheet is empty. */
   cells: (Cell | undefined)[][];
   merges: Range[];
+  /** What the reader set aside as Excel does when it repairs a damaged file, so that the check can say so. */
+  repairs?: SheetRepair[];
 }
+
+/** A merged area the file declares that Excel would not keep: one that overlaps an earlier merge, or a bad ref. */
+export type SheetRepair = { kind: "merge-overlap"; ref: string; with: string } | { kind: "merge-invalid"; ref: string };
 
 export interface WorkbookGrid {
   sheets: SheetGrid[];

@@ -4,6 +4,7 @@
 // format): a typed total of 5,078 over parts stored as 128.4, 2,867.8 … adds up on the page, and a formula total
 // that prints one more than its printed parts does not.
 import { amountIn, type AmountCell } from "../cells/amount-cell";
+import { textAmount } from "../cells/text-amount";
 import type { TableModel } from "../layout/table-model";
 import { decimalsOf } from "../numbers/numbers";
 import type { Unit } from "../numbers/units";
@@ -11,10 +12,10 @@ import { asShown, shownBy } from "../numbers/number-format";
 
 const MAX_SCALE = 6;
 
-/** Text that stands for a figure nobody knows; any other text in a figure's place counts as no amount (0). */
-// The marks statistics tables use ("…", "n/a"), Excel's error values (#N/A, #REF!) and the words officers write for an
-// amount not settled yet (미정, 별도, 추후).
-const UNKNOWN_MARK = /^\s*(…|\.{2,}|n\/?a|n\.a\.?|na|nd|\?+|x|#[A-Z/0]+[!?]?|#N\/A|미정|미확정|별도|추후|추후\s*결정|협의\s*중)\s*$/i;
+// Text in a figure's place: an error value, a mark for a figure not known yet ("…", 미정) and a formula kept as text
+// ("=HYPERLINK(…)") are unknown, voiding the sums they are in. Other text ("없음", "Zero", a note such as "공모사업
+// (시비)" or "consolidated into line 8") counts as 0, as Excel's sums count it: notes where no figure is are common in
+// real tables, and reading them as unknown would leave their tables unchecked (text-rules.ts names them).
 
 export interface TableValues {
   /** Scaled value at (r, c), as stored; undefined when unknown. */
@@ -31,6 +32,8 @@ export interface TableValues {
   printedDiffers: boolean;
   /** Some cell holds a pair of figures ("27(27)"): the readings are checked on the second figures too. */
   pairs: boolean;
+  /** The cell's column or row has amounts written as text ("4,800천원 (구비)"): a word there is its notation. */
+  prose(r: number, c: number): boolean;
   /** Nothing is written in the cell (not even 0 or a dash). */
   blank(r: number, c: number): boolean;
   /** Half a unit of the last decimal the cell's figure is written with, scaled: what rounding to it can move. */
@@ -46,8 +49,10 @@ export function valueOf(a: AmountCell, unit: Unit | undefined, second: boolean, 
     case "malformed":
     case "not-calculated":
       return undefined;
-    case "text":
-      return UNKNOWN_MARK.test(a.text) ? undefined : 0;
+    case "text": {
+      const kind = textAmount(a.text);
+      return kind === "zero" || kind === "other" ? 0 : undefined;
+    }
     default:
       return 0;
   }
@@ -58,6 +63,7 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
   let capped = false;
   let printedDiffers = false;
   let pairs = false;
+  const prose = proseLines(model);
   for (const row of model.rows) {
     for (const col of model.cols) {
       const a = model.amount(row.r, col.c);
@@ -80,6 +86,7 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
     capped,
     printedDiffers,
     pairs,
+    prose: (r, c) => prose.rows.has(r) || prose.cols.has(c),
     at(r, c) {
       const v = valueOf(model.amount(r, c), unit, second);
       return v === undefined ? undefined : Math.round(v * factor);
@@ -103,4 +110,23 @@ export function tableValues(model: TableModel, unit: Unit | undefined, second = 
       return (0.5 * factor) / 10 ** d;
     },
   };
+}
+
+/**
+ * Cells whose column or row has amounts typed as text ("0", "1,700", "4,800천원 (구비)"): that line's writer types
+ * the figures, and a word there ("Zero", "공모사업 (시비)") is the writer's notation, not a stray.
+ */
+function proseLines(model: TableModel): { rows: Set<number>; cols: Set<number> } {
+  const rows = new Set<number>();
+  const cols = new Set<number>();
+  for (const col of model.cols) {
+    for (const row of model.rows) {
+      const a = model.amount(row.r, col.c);
+      if (a.kind === "amount" && (a.asText || a.unit !== undefined || a.splits !== undefined)) {
+        rows.add(row.r);
+        cols.add(col.c);
+      }
+    }
+  }
+  return { rows, cols };
 }

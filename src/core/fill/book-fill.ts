@@ -71,7 +71,7 @@ export function bookFromText(text: string, format: "table" | "csv"): SheetGrid {
 
 /** Fills `target` (a book page) from `sources` (last year's pages), as a plan the pane previews before writing. */
 export function planBookFill(target: SheetGrid, sources: readonly SheetGrid[]): FillPlan<PreviewLine> {
-  const out: FillPlan<PreviewLine> = { sheet: target.name, plan: emptyPlan(target.name), preview: [], overwrites: [], problems: [] };
+  const out: FillPlan<PreviewLine> = { sheet: target.name, plan: emptyPlan(target.name), preview: [], overwrites: [], problems: [], notWritten: [] };
   const view = makeSheetView(target);
   const cols = findBookColumns(view);
   if (cols === undefined) {

@@ -42,9 +42,13 @@ export const FILL_MSG = {
     ko: `${w.ko}: "${text}"은(는) 올바른 숫자가 아닙니다(${REASON[reason].ko}). 값을 추측하지 않습니다: 그대로 글자로 옮기거나 고쳐서 다시 붙여넣으세요.`,
     en: `${w.en}: "${text}" is not a well-formed number (${REASON[reason].en}). It is not guessed: it can only be copied as text; fix it and paste again.`,
   }),
-  notANumber: (w: Text, text: string): Text => ({
-    ko: `${w.ko}: 금액 자리에 "${text}"이(가) 있습니다. 글자로 옮깁니다.`,
-    en: `${w.en}: "${text}" stands where an amount belongs; it would be copied as text.`,
+  notANumber: (w: Text, cell: string, text: string): Text => ({
+    ko: `${w.ko}: 금액 자리의 값(${text})은 숫자가 아니어서 ${cell}에 쓰지 않습니다. Excel 합계는 글자를 빈칸처럼 건너뜁니다. 금액을 숫자로 고쳐 다시 붙여넣으세요.`,
+    en: `${w.en}: "${text}" stands where an amount belongs and is not a number, so it is not written into ${cell} (Excel's sums pass over text as if it were blank). Fix the amount and paste again.`,
+  }),
+  zeroWord: (w: Text, text: string): Text => ({
+    ko: `${w.ko}: 값(${text})은 금액이 없다는 뜻으로 보고 0으로 씁니다.`,
+    en: `${w.en}: "${text}" is read as no amount and written as 0.`,
   }),
   unknownSource: (w: Text, label: string): Text => ({
     ko: `${w.ko}: "${label}"은(는) 알 수 없는 재원입니다(국비, 시비, 도비, 구비, 군비, 기금, 민간, 자체). 이 행은 채우지 않습니다.`,

@@ -53,6 +53,12 @@ export interface FillPlan<P extends PreviewLine = FillPreview> {
   overwrites: string[];
   problems: FillProblem[];
   /**
+   * Figures of the input that are not written (a source or year the table lacks, text that is no amount, a
+   * conversion that is not exact): said before writing and after, never dropped in silence. The cell is named when
+   * the figure had one to go to.
+   */
+  notWritten: { origin?: Origin; cell?: string }[];
+  /**
    * For an input that names no year: the year column of the table it fills (the one the selection is in) and that
    * column's range within the table (a row, when the table is transposed). Planning again with `range` as the
    * selection places the input the same way.
@@ -101,7 +107,7 @@ function isEmptyCell(v: Scalar | undefined, f: string | undefined): boolean {
 export function planFill(target: SheetGrid, at: Range | undefined, input: FundingInput): FillPlan {
   const found = findFundingTarget(target, at);
   const plan = emptyPlan(target.name);
-  const base: FillPlan = { sheet: target.name, plan, preview: [], overwrites: [], problems: found.problems };
+  const base: FillPlan = { sheet: target.name, plan, preview: [], overwrites: [], problems: found.problems, notWritten: [] };
   if (found.target === undefined) return base;
   const t = found.target;
   const problems: FillProblem[] = [...found.problems];
@@ -170,16 +176,29 @@ export function planFill(target: SheetGrid, at: Range | undefined, input: Fundin
   const writes: PlanCell[] = [];
   const overwrites: string[] = [];
   const preview: FillPreview[] = [];
+  const notWritten = result.notWritten;
+  // A sub-column left out on purpose (집행액 beside the planned 확보액) is said once as such, not as a lost figure.
+  const leftOut = new Set(problems.filter((p) => p.code === "sub-column-left-out").length > 0 ? columns.flatMap((c, j) => (subOf[j] === undefined && t.subs.get(c.year) !== undefined ? [j] : [])) : []);
   for (const row of input.rows) {
     columns.forEach((col, j) => {
       const v: FundingValue | undefined = row.values[j];
+      if (v === undefined) return;
+      const lost = (): void => {
+        if (!(v.value.kind === "empty" && !v.value.dash)) notWritten.push({ origin: v.origin });
+      };
       const sub = subOf[j];
-      if (v === undefined || sub === undefined) return;
+      if (sub === undefined) {
+        if (!leftOut.has(j)) lost();
+        return;
+      }
       const tc = targetCells.get(key(row.source, col.year, sub));
-      if (tc === undefined) return; // reported above: year outside, or source not in the table
+      if (tc === undefined) return lost(); // reported above: year outside, or source not in the table
       const ref = a1(tc.r, tc.c);
       const after = valueToWrite(v, input.unit, tableUnit, ref, problems);
-      if (after === undefined) return;
+      if (after === undefined) {
+        notWritten.push({ origin: v.origin, cell: ref });
+        return;
+      }
       const cell = cellAt(target, tc.r, tc.c);
       const before = cell?.v;
       const formula = cell?.f;
@@ -239,6 +258,10 @@ function valueToWrite(v: FundingValue, inputUnit: Unit | undefined, tableUnit: U
     case "empty":
       return 0;
     case "text":
+      if (v.value.word === true) {
+        problems.push({ code: "not-a-number", severity: "error", cell: ref, origin: v.origin, message: FILL_MSG.notANumber(where(v.origin), ref, v.value.text) });
+        return undefined;
+      }
       return v.value.text;
     case "number": {
       const from = v.value.unit ?? inputUnit ?? tableUnit;

@@ -27,8 +27,11 @@ export type FillValue =
   | { kind: "number"; value: number; unit?: Unit }
   /** A blank cell or a dash ("-", "ㅡ"): no amount, i.e. 0. */
   | { kind: "empty"; dash: boolean }
-  /** Anything else, kept verbatim: "비예산", words, or a malformed figure ("24,00", "1,2345", "12.3.4"). */
-  | { kind: "text"; text: string; malformed: boolean };
+  /**
+   * Anything else, kept verbatim: "비예산", a malformed figure ("24,00", "1,2345", "12.3.4"), or text that is no
+   * amount at all (`word`: "abc", a pasted "=HYPERLINK(…)"), which is never written into an amount cell.
+   */
+  | { kind: "text"; text: string; malformed: boolean; word?: boolean };
 
 export interface FundingValue {
   value: FillValue;
@@ -83,6 +86,7 @@ export type FillProblemCode =
   // reading the input
   | "malformed-number"
   | "not-a-number"
+  | "zero-word"
   | "unknown-source"
   | "duplicate-source"
   | "total-mismatch"

@@ -2,6 +2,7 @@
 // total checks need. A figure is never repaired here: "24,00" stays "24,00" and is reported.
 import { decimalsOf, parseNumber } from "../numbers/numbers";
 import { classifyCleaned } from "../layout/labels";
+import { textAmount } from "../cells/text-amount";
 import { FILL_MSG, where } from "./messages";
 import type { FillProblem, FillValue, FundingValue, Origin } from "./types";
 
@@ -24,10 +25,12 @@ export function readFillValue(text: string, origin: Origin): { value: FundingVal
         problem: { code: "malformed-number", severity: "warning", origin, message: FILL_MSG.malformed(where(origin), text.trim(), p.reason) },
       };
     case "text":
-      return {
-        value: fv({ kind: "text", text: text.trim(), malformed: false }),
-        problem: { code: "not-a-number", severity: "warning", origin, message: FILL_MSG.notANumber(where(origin), text.trim()) },
-      };
+      // A word for none ("없음") is the amount 0. Any other text is no amount: Excel's sums would pass over it, so
+      // it is not written; the fill names the cell it was meant for (plan-fill.ts).
+      if (textAmount(text) === "zero") {
+        return { value: fv({ kind: "empty", dash: true }), problem: { code: "zero-word", severity: "info", origin, message: FILL_MSG.zeroWord(where(origin), text.trim()) } };
+      }
+      return { value: fv({ kind: "text", text: text.trim(), malformed: false, word: true }) };
   }
 }
 

@@ -9,6 +9,11 @@ export type RuleId =
   | "malformed-number"
   // An Excel error value (#REF!, #N/A …) where a figure belongs: the figure is unknown.
   | "error-value"
+  // Text that is no amount (a pasted "=HYPERLINK(…)", a note) where a confirmed sum takes a figure.
+  | "text-amount"
+  // The file declared something Excel would repair on opening (a merge over another one, a merge of no cells): read
+  // as Excel repairs it, and said.
+  | "file-repaired"
   | "number-as-text"
   | "hardcoded-total"
   | "not-calculated"

@@ -61,6 +61,22 @@ export const MSG = {
     ko: `${cell}에 Excel 오류 값(${code})이 들어 있어 이 칸의 금액을 알 수 없습니다. 이 칸이 들어가는 합계는 검사하지 못했습니다. 수식이 가리키는 칸을 확인하세요.`,
     en: `${cell} holds the Excel error ${code}: its amount is unknown, and the totals it is part of were not checked. Check the cells its formula refers to.`,
   }),
+  mergeOverlap: (ref: string, other: string): Text => ({
+    ko: `병합 범위(${ref})가 앞의 병합 범위(${other})와 겹칩니다. Excel이 파일을 복구할 때처럼 이 병합을 빼고 읽었으므로, 그 아래 칸의 값도 검사했습니다. 파일을 Excel에서 열어 병합을 확인하세요.`,
+    en: `The merged area ${ref} overlaps the merged area ${other} declared before it. It was left out, as Excel does when it repairs the file, so the cells under it were read and checked. Open the file in Excel and check its merges.`,
+  }),
+  mergeInvalid: (ref: string): Text => ({
+    ko: `병합 범위(${ref})가 시트의 칸을 가리키지 않습니다. Excel이 파일을 복구할 때처럼 빼고 읽었습니다.`,
+    en: `The merged area "${ref}" names no cells of a sheet. It was left out, as Excel does when it repairs the file.`,
+  }),
+  formulaAsText: (cell: string, text: string, total: string): Text => ({
+    ko: `${cell}에 수식(${text})이 계산되지 않고 글자로 들어 있습니다. Excel 합계는 이 칸을 빈칸처럼 건너뛰므로 이 칸이 들어가는 합계(${total})는 검사하지 못했습니다. 셀 서식을 '일반'으로 바꾸고 수식을 다시 입력하거나 금액을 숫자로 적으세요.`,
+    en: `${cell} holds a formula kept as text (${text}), never calculated. Excel's sums pass over it as if it were blank, so the total it is part of (${total}) was not checked. Set the cell's format to General and enter the formula again, or write the amount as a number.`,
+  }),
+  textAmount: (cell: string, text: string, total: string): Text => ({
+    ko: `${cell}의 값(${text})은 금액이 아닌 글자입니다. Excel 합계처럼 0으로 셈해 합계(${total})를 검사했습니다. 금액이 있다면 숫자로 적으세요.`,
+    en: `${cell} holds the text "${text}" where an amount belongs. It was counted as 0, as Excel's sums count it, in checking the total (${total}). If there is an amount, write it as a number.`,
+  }),
   numberAsText: (cell: string, text: string): Text => ({
     ko: `${cell}의 값 "${text}"은(는) 숫자가 텍스트로 저장되어 있습니다. Excel 수식이 이 값을 더하지 않을 수 있습니다.`,
     en: `"${text}" in ${cell} is a number stored as text; Excel formulas may not add it.`,

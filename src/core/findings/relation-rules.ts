@@ -12,6 +12,7 @@ import type { FoundTable } from "../layout/detect-tables";
 import type { Finding } from "./findings";
 import { MSG } from "./messages";
 import { append } from "../arrays";
+import { textFindings } from "./text-rules";
 
 type Base = Pick<Finding, "sheet" | "table" | "unit">;
 
@@ -20,7 +21,7 @@ const MAX_RELATED = 50;
 
 export function relationFindings(view: SheetView, t: FoundTable, decisions: LineDecision[], base: Base, values: TableValues = tableValues(t.model, t.unit)): Finding[] {
   if (decisions.length === 0) return [];
-  const out: Finding[] = [];
+  const out: Finding[] = textFindings(t.model, values, decisions, base);
   append(out, mismatchFindings(decisions, values, base, false));
   // Tables of pairs ("27(27)") are checked twice: once on the first figures, once on the figures in brackets.
   if (values.pairs) {

@@ -77,9 +77,14 @@ function startsWithLineLabel(view: SheetView, r: number, range: Range): boolean 
 }
 
 /** An amount-like cell: a number, a dash, a malformed number, text that states an amount, or an Excel error value
- * (a formula that failed stands where a figure belongs). */
+ * (a formula that failed stands where a figure belongs). Not #DIV/0!: it is what a share or a ratio shows over
+ * inputs not entered yet (a blank form, next year's empty column), and a column of nothing else holds no figure. */
 function amountish(a: AmountCell): boolean {
-  return a.kind === "amount" || a.kind === "malformed" || a.kind === "not-calculated" || (a.kind === "zero" && a.dash) || (a.kind === "text" && errorValue(a.text) !== undefined);
+  if (a.kind === "text") {
+    const code = errorValue(a.text);
+    return code !== undefined && code !== "#DIV/0!";
+  }
+  return a.kind === "amount" || a.kind === "malformed" || a.kind === "not-calculated" || (a.kind === "zero" && a.dash);
 }
 
 /** Reads a cell; a formula is looked at only when it has no cached value (the common case costs nothing). */

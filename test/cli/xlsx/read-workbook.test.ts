@@ -51,11 +51,12 @@ test("shared formulas slide from their first cell, in whatever order the cells c
 
 test("rows and cells without an address follow the previous one; merged-away values are hidden", () => {
   const data = `<row><c><v>1</v></c><c><v>2</v></c></row><row r="4"><c r="C4"><v>3</v></c><c><v>4</v></c></row>`;
-  const merges = `<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A1:A1048576"/></mergeCells>`;
+  const merges = `<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="C3:C1048576"/></mergeCells>`;
   const [s] = readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet(data, merges) }] }), "m.xlsx").sheets;
   expect(s.cells[0]).toEqual([{ v: 1 }, undefined]);
-  expect(s.cells[3]).toEqual([undefined, undefined, { v: 3 }, { v: 4 }]);
-  expect(s.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }, { r0: 0, c0: 0, r1: 1048575, c1: 0 }]);
+  // C4 lies under the whole-column merge from C3: hidden.
+  expect(s.cells[3]).toEqual([undefined, undefined, undefined, { v: 4 }]);
+  expect(s.merges).toEqual([{ r0: 0, c0: 0, r1: 0, c1: 1 }, { r0: 2, c0: 2, r1: 1048575, c1: 2 }]);
 });
 
 test("chart sheets are no worksheets; tab order is the workbook's list", () => {
@@ -117,4 +118,28 @@ test("a row numbered past Excel's last is refused with its reason, not dropped",
 test("an integer a double cannot hold is kept as written, not as the neighbour a double rounds it to", () => {
   const data = `<row r="1"><c r="A1"><v>9007199254740993</v></c><c r="B1"><v>9007199254740992</v></c><c r="C1"><v>1E+20</v></c><c r="D1"><v>12345</v></c></row>`;
   expect(values(readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet(data) }] }), "big.xlsx"))).toEqual([["9007199254740993", 9007199254740992, 1e20, 12345]]);
+});
+
+test("merges read as Excel repairs them: one over an earlier merge and refs that name no cells are set aside and recorded", () => {
+  const data = `<row r="1"><c r="A1" t="inlineStr"><is><t>제목</t></is></c></row><row r="3"><c r="C3"><v>7</v></c></row>`;
+  const after = `<mergeCells count="6"><mergeCell ref="A1:B2"/><mergeCell ref="B2:C3"/><mergeCell ref="ZZZZ:1"/><mergeCell ref="A0:B1"/><mergeCell ref="A1:B2:C3"/><mergeCell ref="D1:E1048577"/><mergeCell ref="d5:e6"/></mergeCells>`;
+  const grid = readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet(data, after) }] }), "m.xlsx");
+  const s = grid.sheets[0];
+  // The overlapping B2:C3 is not applied: C3's 7 stays readable. Lowercase refs are Excel's own refs all the same.
+  expect(s.cells[2]?.[2]?.v).toBe(7);
+  expect(s.merges).toEqual([{ r0: 0, c0: 0, r1: 1, c1: 1 }, { r0: 4, c0: 3, r1: 5, c1: 4 }]);
+  expect(s.repairs).toEqual([
+    { kind: "merge-overlap", ref: "B2:C3", with: "A1:B2" },
+    { kind: "merge-invalid", ref: "ZZZZ:1" },
+    { kind: "merge-invalid", ref: "A0:B1" },
+    { kind: "merge-invalid", ref: "A1:B2:C3" },
+    { kind: "merge-invalid", ref: "D1:E1048577" },
+  ]);
+});
+
+test("thousands of merges side by side are all kept, none taken for an overlap", () => {
+  const refs = Array.from({ length: 5000 }, (_, i) => `<mergeCell ref="A${2 * i + 1}:C${2 * i + 2}"/>`).join("");
+  const grid = readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: sheet("", `<mergeCells>${refs}<mergeCell ref="B1:B1048576"/></mergeCells>`) }] }), "many.xlsx");
+  expect(grid.sheets[0].merges).toHaveLength(5000);
+  expect(grid.sheets[0].repairs).toEqual([{ kind: "merge-overlap", ref: "B1:B1048576", with: "A1:C2" }]);
 });

@@ -120,25 +120,31 @@ describe("a 2022 table with SUM totals", () => {
     expect(beside.plan.cells).toEqual(planFill(t.grid, undefined, input).plan.cells);
   });
 
-  test("formula-looking text is written as text, never as a formula", () => {
+  test("text that is no amount (formula-looking or a word) is not written, and named at its cell; other text never becomes a formula", () => {
     const t = target([[5, 5, 5, 5], [null, null, null, null], [1, 1, 1, 1]]);
     const input = parseFundingJson(
-      JSON.stringify({ years, sources: { 국비: ["=1+1", "@x", "+82", "-"], 시비: ['=HYPERLINK("http://x","y")', "=SUM(A1:A9)", "-1+2", "비예산"] } }),
+      JSON.stringify({ years, sources: { 국비: ["=1+1", "@x", "+82", "-"], 시비: ['=HYPERLINK("http://x","y")', "=SUM(A1:A9)", "-1+2", "비예산"], 구비: ["없음", 3, 4, 5] } }),
     ).input;
     const fill = planFill(t.grid, undefined, input);
     const byCell = Object.fromEntries(fill.plan.cells.map((c) => [a1(c.r, c.c), c]));
+    expect(Object.keys(byCell).sort()).toEqual(["C7", "C9", "D9", "E7", "E8", "E9", "F7", "F8", "F9"]);
+    // "=1+1" reads as a badly written figure: copied as the text it is (reported as malformed), never as a formula.
     expect(byCell.C7).toEqual({ r: 6, c: 2, value: "=1+1", numberFormat: "@" });
-    expect(byCell.D7).toEqual({ r: 6, c: 3, value: "@x", numberFormat: "@" });
     expect(byCell.E7).toEqual({ r: 6, c: 4, value: 82 }); // "+82" is the number 82 (a sign), written as a number
     expect(byCell.F7).toEqual({ r: 6, c: 5, value: 0 }); // "-" is no amount: the 5 there becomes 0
-    expect(byCell.C8).toEqual({ r: 7, c: 2, value: '=HYPERLINK("http://x","y")', numberFormat: "@" });
-    expect(byCell.D8).toEqual({ r: 7, c: 3, value: "=SUM(A1:A9)", numberFormat: "@" });
-    expect(byCell.E8).toEqual({ r: 7, c: 4, value: "-1+2", numberFormat: "@" });
+    expect(byCell.E8).toEqual({ r: 7, c: 4, value: "-1+2", numberFormat: "@" }); // malformed: copied as the text it is
     expect(byCell.F8).toEqual({ r: 7, c: 5, value: "비예산", numberFormat: "@" });
+    // "없음" is the amount 0, and the 1 already in C9 says otherwise: it becomes 0.
+    expect(fill.preview.find((p) => p.cell === "C9")?.after).toBe(0);
+    expect(fill.problems.filter((p) => p.code === "not-a-number").map((p) => [p.severity, p.cell])).toEqual([
+      ["error", "D7"],
+      ["error", "C8"],
+      ["error", "D8"],
+    ]);
+    expect(fill.problems.find((p) => p.cell === "C8")?.message.ko).toBe('JSON $.sources.시비[0]: 금액 자리의 값(=HYPERLINK("http://x","y"))은 숫자가 아니어서 C8에 쓰지 않습니다. Excel 합계는 글자를 빈칸처럼 건너뜁니다. 금액을 숫자로 고쳐 다시 붙여넣으세요.');
     expect(fill.plan.cells.some((c) => c.formula !== undefined)).toBe(false);
     // The grid the plan produces has no formula anywhere.
     expect(planToGrid(fill.plan).cells.flat().some((c) => c?.f !== undefined)).toBe(false);
-    expect(fill.overwrites.sort()).toEqual(["C7", "D7", "E7", "F7"]);
   });
 
   test("years outside the table and sources it lacks are reported and not written; its other years stay", () => {
