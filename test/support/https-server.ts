@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { FetchLike } from "../../src/core/templates/catalog-source";
@@ -54,32 +55,31 @@ async function listen(server: http.Server | https.Server, scheme: string): Promi
   };
 }
 
-/** A fetch over node:https trusting the test certificate; follows redirects (to http too) like fetch does. */
+/**
+ * A fetch over node:https trusting the test certificate, answering as fetch does: with `redirect: "manual"` a 3xx
+ * comes back with its Location; with "follow" redirects are followed (to http too). The body is a web stream, so a
+ * reader can stop an endless one.
+ */
 export const trustingFetch: FetchLike = async (url, init) => {
   let current = url;
   for (let hop = 0; hop < 5; hop++) {
     const res = await get(current, init.signal, init.headers);
     const location = res.headers.location;
-    if (res.statusCode !== undefined && res.statusCode >= 300 && res.statusCode < 400 && location !== undefined) {
+    const status = res.statusCode ?? 0;
+    if (init.redirect === "follow" && status >= 300 && status < 400 && location !== undefined) {
       res.resume();
       current = new URL(location, current).toString();
       continue;
     }
-    const status = res.statusCode ?? 0;
-    const final = current;
+    const body = Readable.toWeb(res) as ReadableStream<Uint8Array>;
     return {
       ok: status >= 200 && status < 300,
       status,
       statusText: res.statusMessage ?? "",
-      url: final,
-      text: () =>
-        new Promise<string>((resolve, reject) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-          res.on("error", reject);
-          res.on("aborted", () => reject(new Error("aborted")));
-        }),
+      url: current,
+      headers: { get: (name: string) => { const v = res.headers[name.toLowerCase()]; return v === undefined ? null : Array.isArray(v) ? v.join(", ") : v; } },
+      body,
+      text: () => new Response(body).text(),
     };
   }
   throw new Error("too many redirects");

@@ -17,8 +17,21 @@ import { TEMPLATE_MSG, type Text } from "./messages";
 /** The part of the WHATWG fetch this module uses; the global `fetch` of Node and browsers fits it. */
 export type FetchLike = (
   url: string,
-  init: { signal: AbortSignal; headers: Record<string, string>; redirect: "follow"; credentials: "omit" },
-) => Promise<{ ok: boolean; status: number; statusText: string; url: string; text(): Promise<string> }>;
+  init: { signal: AbortSignal; headers: Record<string, string>; redirect: "manual" | "follow"; credentials: "omit" },
+) => Promise<FetchResponse>;
+
+export interface FetchResponse {
+  ok: boolean;
+  status: number;
+  statusText: string;
+  url: string;
+  /** "opaqueredirect" when a browser answers a manual redirect without saying where it leads. */
+  type?: string;
+  headers?: { get(name: string): string | null };
+  /** Read chunk by chunk so that an endless body is cut at the limit; text() only where there is no stream. */
+  body?: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
 
 export interface InvalidTemplate {
   /** The template's id when it has a readable one. */
@@ -48,7 +61,9 @@ export interface LoadCatalogOptions {
 
 export const DEFAULT_CATALOG_TIMEOUT_MS = 10_000;
 // The bundled catalog of 15 programs is ~60 kB; a body 80 times larger is not a catalog.
-export const MAX_CATALOG_CHARS = 5_000_000;
+export const MAX_CATALOG_BYTES = 5_000_000;
+// As many hops as browsers allow in practice for a moved file; a loop ends here.
+export const MAX_REDIRECTS = 5;
 
 /** Why a remote catalog was not used: "connect" failures never reached a catalog, "content" ones got a bad one. */
 type Failure = { kind: "connect" | "content"; reason: Text };
@@ -72,7 +87,11 @@ export const CATALOG_SOURCE_MSG = {
     ko: `서버가 HTTP ${status}${text === "" ? "" : ` ${text}`} 응답을 보냈습니다`,
     en: `the server answered HTTP ${status}${text === "" ? "" : ` ${text}`}`,
   }),
-  tooLarge: (chars: number): Text => ({ ko: `응답이 너무 큽니다 (${chars}자)`, en: `the answer is too large (${chars} characters)` }),
+  tooLarge: (limit: number): Text => ({
+    ko: `응답이 한도 ${limit / 1_000_000}MB를 넘어 읽기를 멈췄습니다`,
+    en: `the answer passed the limit of ${limit / 1_000_000} MB and reading stopped`,
+  }),
+  tooManyRedirects: (n: number): Text => ({ ko: `다른 주소로 ${n}번 넘게 넘겨졌습니다`, en: `redirected more than ${n} times` }),
   notJson: (detail: string): Text => TEMPLATE_MSG.notJson(detail),
   badCatalog: (first: Text, more: number): Text => ({
     ko: `카탈로그 형식이 맞지 않습니다: ${first.ko}${more > 0 ? ` 외 ${more}건` : ""}`,
@@ -135,12 +154,14 @@ async function fetchText(url: string, fetchFn: FetchLike, timeoutMs: number): Pr
     controller.abort();
   }, timeoutMs);
   try {
-    // No cookies or credentials: a catalog is public, and a wrong URL must not receive the officer's session.
-    const res = await fetchFn(url, { signal: controller.signal, headers: { Accept: "application/json" }, redirect: "follow", credentials: "omit" });
-    if (res.url !== "" && checkUrl(res.url) !== undefined) return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.redirectedOffHttps(res.url) } };
+    const res = await follow(url, fetchFn, controller.signal);
+    if ("failure" in res) return res;
     if (!res.ok) return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.status(res.status, res.statusText) } };
-    const text = await res.text();
-    if (text.length > MAX_CATALOG_CHARS) return { failure: { kind: "content", reason: CATALOG_SOURCE_MSG.tooLarge(text.length) } };
+    const text = await readLimited(res, MAX_CATALOG_BYTES);
+    if (text === undefined) {
+      controller.abort();
+      return { failure: { kind: "content", reason: CATALOG_SOURCE_MSG.tooLarge(MAX_CATALOG_BYTES) } };
+    }
     return { text };
   } catch (e) {
     if (timedOut) return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.timeout(timeoutMs) } };
@@ -148,6 +169,64 @@ async function fetchText(url: string, fetchFn: FetchLike, timeoutMs: number): Pr
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * The response at the end of `url`'s redirects, each hop checked before it is requested: a redirect to http is
+ * refused at once, never connected to. Where a browser hides the target of a redirect (an opaque answer), the
+ * browser itself follows it, and it blocks an http hop from an https page as mixed content.
+ */
+async function follow(url: string, fetchFn: FetchLike, signal: AbortSignal): Promise<FetchResponse | { failure: Failure }> {
+  // No cookies or credentials: a catalog is public, and a wrong URL must not receive the officer's session.
+  const init = (redirect: "manual" | "follow") => ({ signal, headers: { Accept: "application/json" }, redirect, credentials: "omit" as const });
+  let current = url;
+  for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+    const res = await fetchFn(current, init("manual"));
+    if (res.type === "opaqueredirect") {
+      const followed = await fetchFn(current, init("follow"));
+      if (followed.url !== "" && checkUrl(followed.url) !== undefined) return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.redirectedOffHttps(followed.url) } };
+      return followed;
+    }
+    const location = res.status >= 300 && res.status < 400 ? res.headers?.get("location") : null;
+    if (location === null || location === undefined) {
+      if (res.url !== "" && checkUrl(res.url) !== undefined) return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.redirectedOffHttps(res.url) } };
+      return res;
+    }
+    void res.body?.cancel().catch(() => undefined);
+    let next: string;
+    try {
+      next = new URL(location, current).toString();
+    } catch {
+      return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.redirectedOffHttps(location) } };
+    }
+    if (checkUrl(next) !== undefined) return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.redirectedOffHttps(next) } };
+    current = next;
+  }
+  return { failure: { kind: "connect", reason: CATALOG_SOURCE_MSG.tooManyRedirects(MAX_REDIRECTS) } };
+}
+
+/** The body as text, or undefined once it passes `limit` bytes: the rest is never read. */
+async function readLimited(res: FetchResponse, limit: number): Promise<string | undefined> {
+  if (res.body === undefined || res.body === null) {
+    const text = await res.text();
+    return text.length > limit ? undefined : text;
+  }
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > limit) {
+      void reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    parts.push(decoder.decode(value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join("");
 }
 
 /** The innermost message of an error: Node's fetch says "fetch failed" and keeps the reason (ECONNREFUSED…) in `cause`. */

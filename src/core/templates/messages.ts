@@ -44,6 +44,10 @@ export const TEMPLATE_MSG = {
   }),
   semver: (): Text => ({ ko: "버전은 1.0.0 같은 semver 형식이어야 합니다.", en: "The version must be a semver string such as 1.0.0." }),
   yearMonth: (): Text => ({ ko: "연월은 2021 또는 2021-01 형식이어야 합니다.", en: "Use 2021 or 2021-01 for a year or year-month." }),
+  reservedKey: (key: string): Text => ({
+    ko: `"${key}"는 JavaScript가 객체의 원형으로 읽는 이름이라 키로 쓸 수 없습니다.`,
+    en: `"${key}" cannot be a key: JavaScript takes it for the object's prototype.`,
+  }),
   yearKey: (): Text => ({ ko: "연도 키는 2021처럼 네 자리여야 합니다.", en: "Year keys are four digits, e.g. 2021." }),
   unit: (): Text => TEMPLATE_MSG.oneOf(UNITS),
 

@@ -84,6 +84,13 @@ export function describeProblem(p: TemplateProblem, lang: "ko" | "en"): string {
 }
 
 function validateAt(json: unknown, index: number | undefined): Validated<Template> {
+  // zod's records skip a "__proto__" key without a word (JSON.parse keeps it as an own key): an amount under it
+  // would vanish from the template. Refuse the template and name the field instead.
+  const reserved = reservedKeyPaths(json);
+  if (reserved.length > 0) {
+    const who = idOf(json) ?? (index === undefined ? "" : `#${index + 1}`);
+    return { ok: false, problems: reserved.map((path) => ({ template: who, path: pathText(path), message: TEMPLATE_MSG.reservedKey("__proto__") })) };
+  }
   // reportInput: tells a missing field (input undefined) from a wrong one in the messages.
   const parsed = TemplateSchema.safeParse(json, { reportInput: true });
   if (!parsed.success) {
@@ -93,6 +100,25 @@ function validateAt(json: unknown, index: number | undefined): Validated<Templat
   const t = parsed.data;
   const problems = crossFieldProblems(t).map(({ path, message }) => ({ template: t.id, path, message }));
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: t };
+}
+
+/** Paths of the own "__proto__" keys anywhere in `json`, walked without recursion (JSON can nest deeply). */
+function reservedKeyPaths(json: unknown): PropertyKey[][] {
+  const out: PropertyKey[][] = [];
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: json, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (key === "__proto__") out.push([...path, key]);
+      else stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return out.reverse();
 }
 
 function idOf(json: unknown): string | undefined {

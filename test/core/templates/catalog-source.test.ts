@@ -227,7 +227,11 @@ test("a server that never answers, or stalls mid-body: the timeout aborts and fa
 });
 
 test("https only: http (localhost too) and other schemes are refused without a request", async () => {
-  const plain = await startHttpServer(json({ catalogVersion: "1.0.0", templates: [EXCHANGE] }));
+  let plainHits = 0;
+  const plain = await startHttpServer((req, res) => {
+    plainHits++;
+    json({ catalogVersion: "1.0.0", templates: [EXCHANGE] })(req, res);
+  });
   try {
     const fetchFn = jest.fn<ReturnType<FetchLike>, Parameters<FetchLike>>();
     for (const url of [`${plain.origin}/catalog.json`, "http://localhost/catalog.json", "file:///etc/passwd", "ftp://example.org/c.json"]) {
@@ -238,14 +242,59 @@ test("https only: http (localhost too) and other schemes are refused without a r
     expect((await loadCatalog("catalog.json", fetchFn, BUNDLED)).notice?.ko).toContain("URL 형식이 아닙니다");
     expect(fetchFn).not.toHaveBeenCalled();
     expect(checkUrl("https://templates.example.go.kr/catalog.json")).toBeUndefined();
-    // And a redirect from https to http is refused too, after following it.
+    // A redirect from https to http is refused at once: the http server is never asked.
     routes["/moved"] = (_req, res) => res.writeHead(302, { Location: `${plain.origin}/catalog.json` }).end();
     const r = await loadCatalog(at("/moved"), trustingFetch, BUNDLED);
     expect(r.source).toBe("bundled");
     expect(r.notice?.ko).toContain(`https가 아닌 주소로 넘겨졌습니다: ${plain.origin}/catalog.json`);
+    expect(plainHits).toBe(0);
+    // An https hop (a relative Location) is followed; a loop ends after five hops.
+    routes["/old"] = (_req, res) => res.writeHead(301, { Location: "/catalog.json" }).end();
+    routes["/catalog.json"] = json({ catalogVersion: "1.0.0", templates: [EXCHANGE] });
+    expect((await loadCatalog(at("/old"), trustingFetch, BUNDLED)).source).toBe("remote");
+    routes["/loop"] = (_req, res) => res.writeHead(302, { Location: "/loop" }).end();
+    seen = [];
+    const loop = await loadCatalog(at("/loop"), trustingFetch, BUNDLED);
+    expect(loop.notice?.ko).toContain("다른 주소로 5번 넘게 넘겨졌습니다");
+    expect(seen).toHaveLength(6);
   } finally {
     await plain.close();
   }
+});
+
+test("an endless body is cut at the limit: reading stops at 5 MB, and the server sees the connection closed", async () => {
+  let sent = 0;
+  let closed = false;
+  routes["/endless"] = (_req, res) => {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    const pump = (): void => {
+      while (!closed && res.write(chunk)) sent += chunk.length;
+    };
+    res.on("drain", pump);
+    res.on("close", () => (closed = true));
+    res.write("[");
+    pump();
+  };
+  const r = await loadCatalog(at("/endless"), trustingFetch, BUNDLED, { timeoutMs: 20_000 });
+  expect(r.source).toBe("bundled");
+  expect(r.notice?.ko).toBe(`카탈로그(${at("/endless")})를 읽을 수 없어 내장 템플릿을 사용합니다 (응답이 한도 5MB를 넘어 읽기를 멈췄습니다)`);
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  expect(closed).toBe(true);
+  // What was sent before the close is the limit plus what sat in the socket's buffers, not an endless stream.
+  expect(sent).toBeLessThan(20_000_000);
+});
+
+test("a browser's opaque answer to a manual redirect is followed by the browser, and its end checked", async () => {
+  const calls: string[] = [];
+  const fake: FetchLike = async (url, init) => {
+    calls.push(init.redirect);
+    if (init.redirect === "manual") return { ok: false, status: 0, statusText: "", url: "", type: "opaqueredirect", text: async () => "" };
+    return { ok: true, status: 200, statusText: "OK", url: "http://elsewhere.example/c.json", text: async () => "{}" };
+  };
+  const r = await loadCatalog("https://catalog.example/c.json", fake, BUNDLED);
+  expect(calls).toEqual(["manual", "follow"]);
+  expect(r.notice?.ko).toContain("https가 아닌 주소로 넘겨졌습니다: http://elsewhere.example/c.json");
 });
 
 test("readCatalog alone: the same verdicts without a server", () => {

@@ -176,3 +176,16 @@ test("validation returns the data typed, unchanged", () => {
   const t = (r as { ok: true; value: Template }).value;
   expect(t).toEqual(raw.templates[0]);
 });
+
+test("a \"__proto__\" key (kept by JSON.parse, skipped by zod's records) refuses the template and names the field", () => {
+  const text = JSON.stringify({ catalogVersion: "1.0.0", templates: [BASE] }).replace('"amounts":{"2021":39770}', '"amounts":{"2021":39770,"__proto__":5000}');
+  expect(text).toContain("__proto__");
+  const r = validateCatalogText(text);
+  expect(r.ok).toBe(false);
+  if (r.ok) return;
+  expect(r.problems).toEqual([{ template: "animal-protection", path: "funding.sources[1].amounts.__proto__", message: expect.objectContaining({ en: expect.stringMatching(/prototype/) }) }]);
+  expect(describeProblem(r.problems[0], "ko")).toMatch(/^템플릿 animal-protection · funding\.sources\[1\]\.amounts\.__proto__: "__proto__"는 /);
+  // Deep in a list too, and wherever it sits the rest of the template is not read as valid.
+  const nested = JSON.parse('{"breakdown": {"items": [{"label": "x", "__proto__": {"amount": 1}}]}}');
+  expect(problems({ ...clone(BASE), ...nested }).map((p) => p.path)).toEqual(["breakdown.items[0].__proto__"]);
+});
