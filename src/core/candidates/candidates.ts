@@ -5,7 +5,7 @@
 import type { TableModel, ColLine, RowLine } from "../layout/table-model";
 import { termsKey, type SheetView } from "../cells/sheet-view";
 import { classifyTableLabel, cleanLabel, normalizeLabel } from "../layout/labels";
-import { headerCandidates, rowGroupCandidates } from "./header-candidates";
+import { headerCandidates, MAX_GRAND_TOTALS, rowGroupCandidates } from "./header-candidates";
 
 /** "across": a total column adding columns of its own row (instances: rows); "down": a total row adding rows. */
 export type Axis = "across" | "down";
@@ -166,8 +166,6 @@ function budgetTotal(label: string): boolean {
   return v;
 }
 const MAX_RUNS = 12;
-/** More grand totals than this in one table: no table-long readings (see layoutReadings). */
-const MAX_GRAND_TOTALS = 8;
 
 /** Every possible total line of the table with its readings. */
 export function tableCandidates(view: SheetView, model: TableModel): TotalLine[] {

@@ -80,6 +80,10 @@ export function rowGroupCandidates(allRows: RowLine[]): Template[] {
   const grand = rows.filter((x) => x.role === "total");
   const rest = rows.filter((x) => x.role === "item" || x.role === "subtotal");
   const subs = rest.filter((x) => x.role === "subtotal");
+  // A 계 every few rows (one per program down a long list) closes its own group: each adds the lines since the one
+  // before. Offering each the whole table would make readings as long as the table for every one of them, work
+  // that grows with the square of the rows for readings the figures would refuse anyway.
+  if (grand.length > MAX_GRAND_TOTALS) return groupsClosedBy(rows);
   const out: Template[] = [];
   if (subs.length === 0) {
     if (rest.length > 0) for (const g of grand) out.push({ kind: "sum", total: g.r, parts: rest.map((x) => ({ at: x.r, sign: 1 as const })) });
@@ -110,6 +114,23 @@ export function rowGroupCandidates(allRows: RowLine[]): Template[] {
   return out.filter((t) => t.parts.length > 0);
 }
 
+
+/** More grand totals than this in one table: each is read as closing its own group, never the whole table. */
+export const MAX_GRAND_TOTALS = 8;
+
+/** Each total or subtotal line over the item lines since the previous total or subtotal line. */
+function groupsClosedBy(rows: RowLine[]): Template[] {
+  const out: Template[] = [];
+  let items: number[] = [];
+  for (const x of rows) {
+    if (x.role === "item") items.push(x.r);
+    else if (x.role === "total" || x.role === "subtotal") {
+      if (items.length > 0) out.push({ kind: "sum", total: x.r, parts: items.map((at) => ({ at, sign: 1 as const })) });
+      items = [];
+    }
+  }
+  return out;
+}
 
 /** The header tree's readings, over columns that add up (shares, rates and identifiers never take part). */
 export function headerCandidates(model: TableModel): Template[] {
