@@ -160,7 +160,7 @@ describe("unreadable files", () => {
     const whole = await sampleWorkbook();
     const e = await failure(readWorkbookGrid(whole.subarray(0, Math.floor(whole.length / 2)), "잘린파일.xlsx"));
     expect(e.message).toContain("잘린파일.xlsx");
-    expect(e.reason).toEqual({ ko: "xlsx 파일로 읽을 수 없습니다.", en: "It is not a readable .xlsx file." });
+    expect(e.reason).toEqual({ ko: "xlsx 파일로 읽을 수 없습니다: zip 구조가 손상되었습니다(파일이 잘렸을 수 있습니다).", en: "It is not a readable .xlsx file: its zip structure is damaged (the file may be cut short)." });
   });
 
   it("rejects an empty buffer", async () => {

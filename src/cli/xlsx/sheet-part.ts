@@ -7,6 +7,7 @@ import { slideFormula } from "../../core/cells/formula-slide";
 import { parseA1, type Cell, type Scalar, type SheetGrid } from "../../core/cells/grid";
 import { StringItem, type CellStyles } from "./workbook-parts";
 import { attr, decodeText, scanXml, XmlSyntaxError } from "./xml-scan";
+import { SHEET_WHAT } from "./read-messages";
 
 /** A sheet part Excel itself would not open as it stands: a cell beyond its last row or column. */
 export class SheetStructureError extends Error {
@@ -65,8 +66,7 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
   const finishCell = (): void => {
     // A row numbered past Excel's last (99999999999) is not dropped without a word: the file is refused, named.
     if (row >= MAX_ROWS || col >= MAX_COLS || row < 0 || col < 0) {
-      const at = row >= MAX_ROWS || row < 0 ? { ko: `${row + 1}행`, en: `row ${row + 1}` } : { ko: `${col + 1}번째 열`, en: `column ${col + 1}` };
-      throw new SheetStructureError(name, { ko: `${at.ko}에 셀이 있습니다. Excel의 마지막 행·열(1,048,576행, XFD열)을 넘습니다.`, en: `it has a cell at ${at.en}, past Excel's last row and column (1,048,576, XFD).` });
+      throw new SheetStructureError(name, row >= MAX_ROWS || row < 0 ? SHEET_WHAT.pastLastCell(row + 1, undefined) : SHEET_WHAT.pastLastCell(undefined, col + 1));
     }
     const cell = makeCell();
     if (cell === undefined) return;

@@ -11,6 +11,9 @@ export interface SheetPart {
 
 export interface WorkbookInfo {
   sheets: SheetPart[];
+  /** The <sheet> entries of the list, of every kind, and those whose relationship names no part of this file. */
+  listed: number;
+  unresolved: string[];
   date1904: boolean;
   stylesPath: string | undefined;
   sharedStringsPath: string | undefined;
@@ -53,6 +56,8 @@ export const relsPathOf = (path: string): string => `${folderOf(path)}_rels/${pa
 /** The workbook part: its sheets in tab order (worksheets only: chart and dialog sheets hold no cells). */
 export function readWorkbook(xml: string, rels: Map<string, { type: string; target: string }>): WorkbookInfo {
   const sheets: SheetPart[] = [];
+  const unresolved: string[] = [];
+  let listed = 0;
   let date1904 = false;
   scanXml(
     xml,
@@ -63,12 +68,14 @@ export function readWorkbook(xml: string, rels: Map<string, { type: string; targ
       } else if (name === "sheet") {
         const sheetName = attr(attrs, "name");
         const rel = rels.get(attr(attrs, "id") ?? "");
-        if (sheetName !== undefined && rel !== undefined && rel.type === "worksheet") sheets.push({ name: sheetName, path: rel.target });
+        listed++;
+        if (rel === undefined) unresolved.push(sheetName ?? "");
+        else if (sheetName !== undefined && rel.type === "worksheet") sheets.push({ name: sheetName, path: rel.target });
       }
     }),
   );
   const target = (type: string): string | undefined => [...rels.values()].find((r) => r.type === type)?.target;
-  return { sheets, date1904, stylesPath: target("styles"), sharedStringsPath: target("sharedStrings") };
+  return { sheets, listed, unresolved, date1904, stylesPath: target("styles"), sharedStringsPath: target("sharedStrings") };
 }
 
 // Excel's built-in number formats that carry a code of their own (ECMA-376 §18.8.30); the others (27-36, 50-81)

@@ -1,8 +1,8 @@
-// The parts of an .xlsx zip, inflated one at a time and only when asked (fflate), under limits that hold while
-// inflating: fflate inflates each entry into a buffer of the size its header declares and never grows it, so a
-// part that declares a small size cannot expand past it, and one that declares a large size is refused before a
-// byte is inflated. A zip bomb (6 MB that expands to 6 GB) is therefore refused by its declared sizes.
-import { strFromU8, unzipSync, type UnzipFileInfo } from "fflate";
+// The parts of an .xlsx zip, inflated one at a time and only when asked, under limits that hold while inflating:
+// a part that declares a large size is refused before a byte is inflated, and one that declares a small size is
+// stopped as soon as it yields more (zip-directory.ts). A zip bomb (6 MB that expands to 6 GB) is refused either way.
+import { strFromU8 } from "fflate";
+import { inflateEntry, readDirectory, type ZipEntry } from "./zip-directory";
 
 export interface ZipLimits {
   /** Largest inflated size of one part, in bytes. */
@@ -34,46 +34,57 @@ export class ZipLimitError extends Error {
 
 export class ZipParts {
   private inflated = 0;
-  private readonly names: Set<string>;
+  private readonly entries: Map<string, ZipEntry>;
 
   constructor(
     private readonly bytes: Uint8Array,
     private readonly limits: ZipLimits = DEFAULT_ZIP_LIMITS,
   ) {
-    const names = new Set<string>();
-    // A pass over the central directory only: the filter sees each entry and inflates none.
-    unzipSync(bytes, {
-      filter: (f) => {
-        names.add(f.name);
-        return false;
-      },
-    });
-    this.names = names;
+    // One pass over the central directory; no entry is inflated until it is asked for.
+    this.entries = readDirectory(bytes);
   }
 
   has(name: string): boolean {
-    return this.names.has(name);
+    return this.entries.has(name);
   }
 
-  /** A part's text (UTF-8), or undefined when the zip has no such part. Throws ZipLimitError past a limit. */
+  /** A part's text (UTF-8, or UTF-16 by its byte order mark), or undefined when the zip has no such part. */
   text(name: string): string | undefined {
     const bytes = this.part(name);
-    // fflate's decoder: TextDecoder where the host has one, its own where not (jsdom).
-    return bytes === undefined ? undefined : strFromU8(bytes);
+    return bytes === undefined ? undefined : decodeXmlBytes(bytes);
   }
 
   private part(name: string): Uint8Array | undefined {
-    if (!this.names.has(name)) return undefined;
-    const files = unzipSync(this.bytes, { filter: (f) => f.name === name && this.admit(f) });
-    return files[name];
+    const e = this.entries.get(name);
+    if (e === undefined) return undefined;
+    this.admit(e);
+    return inflateEntry(this.bytes, e);
   }
 
-  private admit(f: UnzipFileInfo): boolean {
+  private admit(f: ZipEntry): void {
     const { part, total, ratio, ratioFrom } = this.limits;
-    if (f.originalSize > part) throw new ZipLimitError(f.name, f.originalSize, part, "part");
-    if (this.inflated + f.originalSize > total) throw new ZipLimitError(f.name, this.inflated + f.originalSize, total, "total");
-    if (f.originalSize > ratioFrom && f.originalSize > ratio * Math.max(1, f.size)) throw new ZipLimitError(f.name, f.originalSize, ratio * Math.max(1, f.size), "ratio");
-    this.inflated += f.originalSize;
-    return true;
+    if (f.size > part) throw new ZipLimitError(f.name, f.size, part, "part");
+    if (this.inflated + f.size > total) throw new ZipLimitError(f.name, this.inflated + f.size, total, "total");
+    if (f.size > ratioFrom && f.size > ratio * Math.max(1, f.compressedSize)) throw new ZipLimitError(f.name, f.size, ratio * Math.max(1, f.compressedSize), "ratio");
+    this.inflated += f.size;
   }
+}
+
+/**
+ * XML bytes as text: UTF-8 (with or without its mark), or UTF-16 when the part starts with that mark, which XML
+ * parsers must read and Excel does. fflate's decoder for UTF-8 (TextDecoder where the host has one, its own in jsdom).
+ */
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return strFromU8(bytes);
+  const parts: string[] = [];
+  const units: number[] = [];
+  for (let i = 2; i + 1 < bytes.length; i += 2) {
+    units.push(le ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1]);
+    // fromCharCode over a bounded run: spreading a whole part would overflow the stack.
+    if (units.length === 8192) parts.push(String.fromCharCode(...units.splice(0)));
+  }
+  parts.push(String.fromCharCode(...units));
+  return parts.join("");
 }

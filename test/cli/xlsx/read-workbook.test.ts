@@ -90,7 +90,8 @@ test("a sheet part cut short is a damaged file, not a shorter sheet", () => {
   const cut = sheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`).slice(0, -40);
   const e = failure(() => readXlsxGrid(xlsx({ sheets: [{ name: "S", xml: cut }] }), "잘림.xlsx"));
   expect(e.file).toBe("잘림.xlsx");
-  expect(e.reason.en).toBe("It is not a readable .xlsx file.");
+  expect(e.reason.en).toBe("Its part xl/worksheets/sheet1.xml cannot be read: its XML is incomplete (cut off, or a part of another kind).");
+  expect(e.reason.ko).toBe("xl/worksheets/sheet1.xml 부분을 읽을 수 없습니다: XML이 온전하지 않습니다(중간에 끊겼거나 다른 종류의 부분입니다).");
 });
 
 test("parts past the limits are refused before they are inflated, naming the part and the limit", () => {
