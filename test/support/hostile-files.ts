@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { deflateBomb, rawZip } from "./hostile-zip";
+import { deflateBomb, rawWorkbook, SHARED_STRINGS_REL, SHEET_REL } from "./hostile-zip";
 import { NS, sheet, xlsx } from "./hand-xlsx";
 
 export type Outcome =
@@ -94,15 +94,7 @@ const SAMPLE = path.join(__dirname, "../../samples/2021-지역경제-15-도시�
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** A workbook whose single sheet part is `stored` as given, for the crafted zips. */
-function bookAround(sheetEntry: { stored: Uint8Array; size: number; method: number }, lieSize?: number): Uint8Array {
-  const text = (name: string, s: string) => ({ name, stored: strToU8(s) });
-  return rawZip([
-    text("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    text("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-    text("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`),
-    { name: "xl/worksheets/sheet1.xml", stored: sheetEntry.stored, method: sheetEntry.method, size: lieSize ?? sheetEntry.size, crc: 0 },
-  ]);
-}
+const bookAround = (entry: { stored: Uint8Array; size: number; method: number }, lieSize?: number): Uint8Array => rawWorkbook({ stored: entry.stored, method: entry.method, size: lieSize ?? entry.size, crc: 0 });
 
 const GB = 1024 * 1024 * 1024;
 const head = `<?xml version="1.0"?><worksheet ${NS}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>계</t></is></c></row> `;
@@ -214,25 +206,15 @@ function withPartBytes(bytes: Uint8Array, name: string, content: Uint8Array): Ui
 }
 
 function encryptedEntry(): Uint8Array {
-  const text = (name: string, s: string) => ({ name, stored: strToU8(s) });
-  return rawZip([
-    text("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    text("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
-    text("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`),
-    { name: "xl/worksheets/sheet1.xml", stored: random(3)(500), method: 8, size: 2000, flags: 1 },
-  ]);
+  return rawWorkbook({ stored: random(3)(500), method: 8, size: 2000, flags: 1 });
 }
 
 function bombStrings(): Uint8Array {
   const strings = deflateBomb(`<?xml version="1.0"?><sst ${NS}><si><t>계</t></si> `, 300 * 1024 * 1024, "</sst>");
-  const text = (name: string, s: string) => ({ name, stored: strToU8(s) });
-  return rawZip([
-    text("_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    text("xl/_rels/workbook.xml.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="r2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`),
-    text("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="S" sheetId="1" r:id="r1"/></sheets></workbook>`),
-    text("xl/worksheets/sheet1.xml", sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)),
-    { name: "xl/sharedStrings.xml", stored: strings.stored, method: 8, size: strings.size, crc: 0 },
-  ]);
+  return rawWorkbook(
+    { stored: strToU8(sheet(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`)) },
+    { sheetRels: SHEET_REL("worksheets/sheet1.xml") + SHARED_STRINGS_REL, extra: [{ name: "xl/sharedStrings.xml", stored: strings.stored, method: 8, size: strings.size, crc: 0 }] },
+  );
 }
 
 function laughs(bytes: Uint8Array): Uint8Array {

@@ -111,3 +111,26 @@ export function deflateBomb(head: string, repeat: number, tail: string): { store
   b.code(0, 7); // end of block (256)
   return { stored: b.bytes(), size: h.length + repeat + t.length };
 }
+
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/**
+ * A workbook of one sheet "예산" whose part is `sheetEntry` as given (any method, any declared size), with the
+ * workbook's relationships `sheetRels` (by default r1 → worksheets/sheet1.xml) and any further entries.
+ */
+export function rawWorkbook(sheetEntry: Omit<RawEntry, "name">, options: { sheetRels?: string; extra?: RawEntry[] } = {}): Uint8Array {
+  const text = (name: string, s: string): RawEntry => ({ name, stored: Buffer.from(s, "utf8") });
+  const rels = options.sheetRels ?? `<Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`;
+  return rawZip([
+    text("_rels/.rels", `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    text("xl/_rels/workbook.xml.rels", `<Relationships xmlns="${PKG}">${rels}</Relationships>`),
+    text("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="예산" sheetId="1" r:id="r1"/></sheets></workbook>`),
+    { name: "xl/worksheets/sheet1.xml", ...sheetEntry },
+    ...(options.extra ?? []),
+  ]);
+}
+
+export const SHARED_STRINGS_REL = `<Relationship Id="r2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/>`;
+export const SHEET_REL = (target: string, external = false): string => `<Relationship Id="r1" Type="${REL}/worksheet" Target="${target}"${external ? ' TargetMode="External"' : ""}/>`;

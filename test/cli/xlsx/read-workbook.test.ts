@@ -2,7 +2,8 @@
 // ISO dates, the 1904 date system, chart sheets, entities, CDATA and DOCTYPEs, damaged and oversized parts. The
 // files of real writers (exceljs, LibreOffice) are held to exceljs's Cell API in read-xlsx-oracle.test.ts.
 import { NS, sheet, xlsx } from "../../support/hand-xlsx";
-import { readXlsxGrid, XlsxReadError } from "../../../src/cli/xlsx-grid";
+import { readXlsxGrid } from "../../../src/cli/xlsx-grid";
+import { readFailure } from "../../support/read-failure";
 import type { WorkbookGrid } from "../../../src/core/cells/grid";
 
 const values = (grid: WorkbookGrid, i = 0): unknown[][] => grid.sheets[i].cells.map((row) => (row ?? []).map((c) => c?.v));
@@ -76,15 +77,7 @@ test("a DOCTYPE's entities are never expanded, comments and CDATA are read as XM
   expect(values(readXlsxGrid(xlsx({ sheets: [{ name: "S", xml }] }), "e.xlsx"))).toEqual([["&b;", "<계> & 합"]]);
 });
 
-function failure(f: () => unknown): XlsxReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxReadError) return e;
-    throw e;
-  }
-  throw new Error("expected an XlsxReadError");
-}
+const failure = readFailure;
 
 test("a sheet part cut short is a damaged file, not a shorter sheet", () => {
   const cut = sheet(`<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`).slice(0, -40);

@@ -1,33 +1,14 @@
 // Zips damaged or built to mislead, each named for what is wrong with it (issue 12: they all read "not a readable
 // .xlsx file", and a bomb that declared 4 KB inflated its whole gigabyte before failing).
 import { strToU8 } from "fflate";
-import { readXlsxGrid, XlsxReadError } from "../../../src/cli/xlsx-grid";
+import { readXlsxGrid } from "../../../src/cli/xlsx-grid";
 import { NS, sheet, xlsx } from "../../support/hand-xlsx";
-import { deflateBomb, rawZip, type RawEntry } from "../../support/hostile-zip";
+import { deflateBomb, rawWorkbook, rawZip, SHEET_REL, type RawEntry } from "../../support/hostile-zip";
+import { readFailure } from "../../support/read-failure";
 
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
-
-function failure(f: () => unknown): XlsxReadError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof XlsxReadError) return e;
-    throw e;
-  }
-  throw new Error("expected an XlsxReadError");
-}
-
-/** A one-sheet workbook whose sheet entry is `entry` (its name is set here). */
-function bookWith(entry: Omit<RawEntry, "name">, sheetRels = `<Relationship Id="r1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`): Uint8Array {
-  const text = (name: string, s: string): RawEntry => ({ name, stored: strToU8(s) });
-  return rawZip([
-    text("_rels/.rels", `<Relationships xmlns="${PKG}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    text("xl/_rels/workbook.xml.rels", `<Relationships xmlns="${PKG}">${sheetRels}</Relationships>`),
-    text("xl/workbook.xml", `<workbook ${NS}><sheets><sheet name="예산" sheetId="1" r:id="r1"/></sheets></workbook>`),
-    { name: "xl/worksheets/sheet1.xml", ...entry },
-  ]);
-}
+/** A one-sheet workbook whose sheet entry is `entry`; `target` replaces the sheet's relationship. */
+const bookWith = (entry: Omit<RawEntry, "name">, sheetRels?: string): Uint8Array => rawWorkbook(entry, { sheetRels });
+const failure = readFailure;
 
 const plain = sheet(`<row r="1"><c r="A1"><v>7</v></c></row>`);
 
@@ -70,10 +51,10 @@ test("a zip with no workbook part, a workbook part that lists no sheet, or sheet
   expect(failure(() => readXlsxGrid(docx, "문서.xlsx")).reason.ko).toBe("Excel 통합 문서로 읽을 수 없습니다: 통합 문서 부분(xl/workbook.xml)이 없습니다. .docx나 다른 zip 파일일 수 있습니다.");
   const notXml = rawZip([{ name: "xl/workbook.xml", stored: strToU8('{"sheets": []}') }]);
   expect(failure(() => readXlsxGrid(notXml, "j.xlsx")).reason.en).toBe("It cannot be read as an Excel workbook: its workbook part (xl/workbook.xml) lists no sheets.");
-  expect(failure(() => readXlsxGrid(bookWith({ stored: strToU8(plain) }, `<Relationship Id="r1" Type="${REL}/worksheet" Target="../../../evil.xml"/>`), "t.xlsx")).reason.en).toBe(
+  expect(failure(() => readXlsxGrid(bookWith({ stored: strToU8(plain) }, SHEET_REL("../../../evil.xml")), "t.xlsx")).reason.en).toBe(
     'It cannot be read as an Excel workbook: the part of sheet "예산" (evil.xml) is missing, and no sheet can be read.',
   );
-  expect(failure(() => readXlsxGrid(bookWith({ stored: strToU8(plain) }, `<Relationship Id="r1" Type="${REL}/worksheet" Target="https://example.invalid/s.xml" TargetMode="External"/>`), "x.xlsx")).reason.ko).toBe(
+  expect(failure(() => readXlsxGrid(bookWith({ stored: strToU8(plain) }, SHEET_REL("https://example.invalid/s.xml", true)), "x.xlsx")).reason.ko).toBe(
     'Excel 통합 문서로 읽을 수 없습니다: "예산" 시트가 가리키는 부분이 파일에 없고, 읽을 수 있는 시트가 없습니다.',
   );
   expect(readXlsxGrid(good, "g.xlsx").sheets).toHaveLength(1);
