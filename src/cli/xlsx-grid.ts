@@ -3,11 +3,9 @@
 // where Yesan writes files; test/cli/read-xlsx-oracle.test.ts holds this reader to exceljs's Cell API, cell by cell.
 import type { Lang } from "../core/findings/findings";
 import type { WorkbookGrid } from "../core/cells/grid";
-import { readXlsxParts, WorkbookStructureError } from "./xlsx/read-workbook";
-import { ZipLimitError, type ZipLimits } from "./xlsx/zip-parts";
-import { ZipStructureError } from "./xlsx/zip-directory";
-import { SheetStructureError } from "./xlsx/sheet-part";
-import { READ_REASON } from "./xlsx/read-messages";
+import { readXlsxParts } from "./xlsx/read-workbook";
+import type { ZipLimits } from "./xlsx/zip-parts";
+import { FileFault, READ_REASON } from "./xlsx/read-messages";
 
 /** A file that cannot be read as a workbook; `reason` in both languages, `file` as the user named it. */
 export class XlsxReadError extends Error {
@@ -43,10 +41,7 @@ export function readXlsxGrid(bytes: Uint8Array, file: string, limits?: ZipLimits
   try {
     grid = readXlsxParts(bytes, limits);
   } catch (cause) {
-    if (cause instanceof ZipLimitError) throw new XlsxReadError(file, READ_REASON.tooLarge(cause.part, cause.size, cause.limit), { cause });
-    if (cause instanceof SheetStructureError) throw new XlsxReadError(file, READ_REASON.badSheet(cause.sheet, cause.what), { cause });
-    if (cause instanceof ZipStructureError) throw new XlsxReadError(file, READ_REASON.badZip(cause.what, cause.part), { cause });
-    if (cause instanceof WorkbookStructureError) throw new XlsxReadError(file, READ_REASON.badWorkbook(cause.what), { cause });
+    if (cause instanceof FileFault) throw new XlsxReadError(file, cause.reason, { cause });
     throw new XlsxReadError(file, READ_REASON.notXlsx, { cause });
   }
   return grid;

@@ -2,6 +2,17 @@
 // structure, a sheet), so each names the file's fault the way the user can act on it.
 type Text = { ko: string; en: string };
 
+/**
+ * The file's own fault, found while reading it: the reason as the user reads it (READ_REASON), built where the
+ * fault is found, which knows the part, the sheet or the limit. readXlsxGrid adds the file's name.
+ */
+export class FileFault extends Error {
+  constructor(readonly reason: Text) {
+    super(reason.en);
+    this.name = "FileFault";
+  }
+}
+
 const mb = (bytes: number): string => (bytes / (1024 * 1024)).toLocaleString("en-US", { maximumFractionDigits: 1 });
 const n = (x: number): string => x.toLocaleString("en-US");
 

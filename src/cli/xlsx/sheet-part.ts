@@ -7,18 +7,7 @@ import { slideFormula } from "../../core/cells/formula-slide";
 import { parseA1, type Cell, type Scalar, type SheetGrid } from "../../core/cells/grid";
 import { StringItem, type CellStyles } from "./workbook-parts";
 import { attr, decodeText, scanXml, XmlSyntaxError } from "./xml-scan";
-import { SHEET_WHAT } from "./read-messages";
-
-/** A sheet part Excel itself would not open as it stands: a cell beyond its last row or column. */
-export class SheetStructureError extends Error {
-  constructor(
-    readonly sheet: string,
-    readonly what: { ko: string; en: string },
-  ) {
-    super(`${sheet}: ${what.en}`);
-    this.name = "SheetStructureError";
-  }
-}
+import { FileFault, READ_REASON, SHEET_WHAT } from "./read-messages";
 
 /** Excel's grid: 1,048,576 rows, 16,384 columns (XFD). */
 const MAX_ROWS = 1_048_576;
@@ -66,7 +55,7 @@ export function readSheetPart(name: string, xml: string, ctx: SheetContext): She
   const finishCell = (): void => {
     // A row numbered past Excel's last (99999999999) is not dropped without a word: the file is refused, named.
     if (row >= MAX_ROWS || col >= MAX_COLS || row < 0 || col < 0) {
-      throw new SheetStructureError(name, row >= MAX_ROWS || row < 0 ? SHEET_WHAT.pastLastCell(row + 1, undefined) : SHEET_WHAT.pastLastCell(undefined, col + 1));
+      throw new FileFault(READ_REASON.badSheet(name, row >= MAX_ROWS || row < 0 ? SHEET_WHAT.pastLastCell(row + 1, undefined) : SHEET_WHAT.pastLastCell(undefined, col + 1)));
     }
     const cell = makeCell();
     if (cell === undefined) return;

@@ -4,7 +4,7 @@
 // read here (APPNOTE 6.3.10 §4.3: the end record, zip64 when a field is saturated) and fflate's streaming Inflate
 // does the inflating, which lets the read stop the moment an entry yields more than its header declares.
 import { Inflate } from "fflate";
-import { ZIP_WHAT } from "./read-messages";
+import { FileFault, READ_REASON, ZIP_WHAT } from "./read-messages";
 
 export interface ZipEntry {
   name: string;
@@ -16,25 +16,15 @@ export interface ZipEntry {
   offset: number;
 }
 
-/** A zip whose structure or an entry is damaged: `what` in both languages, `part` when one entry is at fault. */
-export class ZipStructureError extends Error {
-  constructor(
-    readonly what: { ko: string; en: string },
-    readonly part?: string,
-  ) {
-    super(`${part ?? "zip"}: ${what.en}`);
-    this.name = "ZipStructureError";
-  }
-}
-
-const DAMAGED = ZIP_WHAT.damaged;
+/** The zip is damaged, or the entry `part`. */
+const damaged = (what: { ko: string; en: string }, part?: string): FileFault => new FileFault(READ_REASON.badZip(what, part));
 
 const u16 = (b: Uint8Array, i: number): number => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number): number => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
 const u64 = (b: Uint8Array, i: number): number => u32(b, i) + u32(b, i + 4) * 0x100000000;
 
 function need(bytes: Uint8Array, at: number, length: number): void {
-  if (at < 0 || at + length > bytes.length) throw new ZipStructureError(DAMAGED);
+  if (at < 0 || at + length > bytes.length) throw damaged(ZIP_WHAT.damaged);
 }
 
 /** The end of central directory record: searched backwards past a comment of up to 65,535 bytes. */
@@ -47,16 +37,16 @@ function endRecord(bytes: Uint8Array): { entries: number; at: number } {
       // A zip64 locator sits right before the end record and points at the zip64 end record.
       const loc = i - 20;
       need(bytes, loc, 20);
-      if (u32(bytes, loc) !== 0x07064b50) throw new ZipStructureError(DAMAGED);
+      if (u32(bytes, loc) !== 0x07064b50) throw damaged(ZIP_WHAT.damaged);
       const z = u64(bytes, loc + 8);
       need(bytes, z, 56);
-      if (u32(bytes, z) !== 0x06064b50) throw new ZipStructureError(DAMAGED);
+      if (u32(bytes, z) !== 0x06064b50) throw damaged(ZIP_WHAT.damaged);
       entries = u64(bytes, z + 32);
       at = u64(bytes, z + 48);
     }
     return { entries, at };
   }
-  throw new ZipStructureError(DAMAGED);
+  throw damaged(ZIP_WHAT.damaged);
 }
 
 const utf8 = typeof TextDecoder === "undefined" ? undefined : new TextDecoder("utf-8");
@@ -75,7 +65,7 @@ export function readDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
   let p = at;
   for (let n = 0; n < entries; n++) {
     need(bytes, p, 46);
-    if (u32(bytes, p) !== 0x02014b50) throw new ZipStructureError(DAMAGED);
+    if (u32(bytes, p) !== 0x02014b50) throw damaged(ZIP_WHAT.damaged);
     const flags = u16(bytes, p + 8);
     const nameLength = u16(bytes, p + 28);
     const extraLength = u16(bytes, p + 30);
@@ -114,20 +104,20 @@ const CHUNK = 64 * 1024;
 
 /** The entry's content, exactly as many bytes as it declares; an entry that holds more or less is damaged. */
 export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
-  if ((e.flags & 1) !== 0) throw new ZipStructureError(ZIP_WHAT.encrypted, e.name);
+  if ((e.flags & 1) !== 0) throw damaged(ZIP_WHAT.encrypted, e.name);
   need(bytes, e.offset, 30);
-  if (u32(bytes, e.offset) !== 0x04034b50) throw new ZipStructureError(DAMAGED, e.name);
+  if (u32(bytes, e.offset) !== 0x04034b50) throw damaged(ZIP_WHAT.damaged, e.name);
   const start = e.offset + 30 + u16(bytes, e.offset + 26) + u16(bytes, e.offset + 28);
   need(bytes, start, e.compressedSize);
   const data = bytes.subarray(start, start + e.compressedSize);
   if (e.method === 0) {
-    if (e.compressedSize !== e.size) throw new ZipStructureError(DAMAGED, e.name);
+    if (e.compressedSize !== e.size) throw damaged(ZIP_WHAT.damaged, e.name);
     return data;
   }
-  if (e.method !== 8) throw new ZipStructureError(ZIP_WHAT.method(e.method), e.name);
+  if (e.method !== 8) throw damaged(ZIP_WHAT.method(e.method), e.name);
   const out = new Uint8Array(e.size);
   let n = 0;
-  const lies = new ZipStructureError(ZIP_WHAT.longer(e.size), e.name);
+  const lies = damaged(ZIP_WHAT.longer(e.size), e.name);
   const inflater = new Inflate((chunk) => {
     if (n + chunk.length > e.size) throw lies;
     out.set(chunk, n);
@@ -137,9 +127,9 @@ export function inflateEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
     for (let i = 0; i < data.length; i += CHUNK) inflater.push(data.subarray(i, i + CHUNK), i + CHUNK >= data.length);
     if (data.length === 0) inflater.push(new Uint8Array(0), true);
   } catch (cause) {
-    if (cause instanceof ZipStructureError) throw cause;
-    throw new ZipStructureError(ZIP_WHAT.corrupt, e.name);
+    if (cause instanceof FileFault) throw cause;
+    throw damaged(ZIP_WHAT.corrupt, e.name);
   }
-  if (n !== e.size) throw new ZipStructureError(ZIP_WHAT.shorter(n, e.size), e.name);
+  if (n !== e.size) throw damaged(ZIP_WHAT.shorter(n, e.size), e.name);
   return out;
 }

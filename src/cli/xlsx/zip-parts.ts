@@ -3,6 +3,7 @@
 // stopped as soon as it yields more (zip-directory.ts). A zip bomb (6 MB that expands to 6 GB) is refused either way.
 import { strFromU8 } from "fflate";
 import { inflateEntry, readDirectory, type ZipEntry } from "./zip-directory";
+import { FileFault, READ_REASON } from "./read-messages";
 
 export interface ZipLimits {
   /** Largest inflated size of one part, in bytes. */
@@ -18,19 +19,6 @@ export interface ZipLimits {
 // rows) makes sheets of a few hundred MB possible. Sheet XML compresses 5-20× (its cell addresses all differ); a
 // ratio of hundreds is one row repeated, and deflate's limit, about 1,000×, one repeated byte.
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { part: 256 * 1024 * 1024, total: 1024 * 1024 * 1024, ratio: 200, ratioFrom: 16 * 1024 * 1024 };
-
-/** A part refused by a limit: which part, how large it says it is, and the limit. */
-export class ZipLimitError extends Error {
-  constructor(
-    readonly part: string,
-    readonly size: number,
-    readonly limit: number,
-    readonly kind: "part" | "total" | "ratio",
-  ) {
-    super(`${part}: ${size} bytes over the ${kind} limit of ${limit}`);
-    this.name = "ZipLimitError";
-  }
-}
 
 export class ZipParts {
   private inflated = 0;
@@ -63,9 +51,10 @@ export class ZipParts {
 
   private admit(f: ZipEntry): void {
     const { part, total, ratio, ratioFrom } = this.limits;
-    if (f.size > part) throw new ZipLimitError(f.name, f.size, part, "part");
-    if (this.inflated + f.size > total) throw new ZipLimitError(f.name, this.inflated + f.size, total, "total");
-    if (f.size > ratioFrom && f.size > ratio * Math.max(1, f.compressedSize)) throw new ZipLimitError(f.name, f.size, ratio * Math.max(1, f.compressedSize), "ratio");
+    const refuse = (size: number, limit: number): FileFault => new FileFault(READ_REASON.tooLarge(f.name, size, limit));
+    if (f.size > part) throw refuse(f.size, part);
+    if (this.inflated + f.size > total) throw refuse(this.inflated + f.size, total);
+    if (f.size > ratioFrom && f.size > ratio * Math.max(1, f.compressedSize)) throw refuse(f.size, ratio * Math.max(1, f.compressedSize));
     this.inflated += f.size;
   }
 }
